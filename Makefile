@@ -1,0 +1,29 @@
+# Two commands for a newcomer: `make run` and `make test`. Both set up .venv themselves.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(STAMP)
+
+## Audit the sample corpus (exit 1 = some article fails the audit, which is expected here).
+run: $(STAMP)
+	$(BIN)/newsaudit check fixtures/seeds/ || [ $$? -eq 1 ]
+
+## Run the test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## Quality and speed benchmarks on ../shared/bench (not part of the test suite).
+bench: $(STAMP)
+	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/speed.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

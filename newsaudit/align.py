@@ -1,0 +1,158 @@
+"""Paragraph and sentence alignment between an article and the wire pool.
+
+Paragraphs are matched independently through the index, so reordered stories and stories mixed
+from several wire versions align; a paragraph may take two consecutive wire paragraphs (1-2)
+and consecutive article paragraphs that take the same wire paragraph are aligned together
+(2-1). Inside each aligned group, sentences are aligned monotonically by dynamic programming
+with 1-1, 1-2, 2-1 and skip moves; a sentence left over is then matched, if it can be, to the
+best sentence anywhere in the paragraph's candidate wire paragraphs (reordered sentences).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from .model import Alignment, Document, ParagraphAlignment, Sentence, SentencePair
+from .reference import Hit, WireIndex
+from .text import content_terms
+
+PARAGRAPH_MIN = 0.22   # below this a paragraph has no counterpart in the pool
+SENTENCE_MIN = 0.18    # below this two sentences are not translations of each other
+MERGE_GAIN = 0.04      # a 1-2 merge must beat the single best paragraph by this much
+CANDIDATES = 4
+RESCUE_MIN = 0.35     # a reordered sentence must be clearly the same sentence
+
+
+@dataclass(frozen=True)
+class _Group:
+    article: tuple[int, ...]     # article paragraph indices
+    wire: int                    # wire document index
+    keys: tuple[int, ...]        # global wire paragraph ids (1 or 2 consecutive)
+    hits: tuple[Hit, ...]        # the candidates seen for the group's paragraphs
+
+
+def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None = None) -> Alignment:
+    """Align ``doc`` against the wires of ``index`` (restricted to ``allow``-ed wires)."""
+    best: list[tuple[tuple[int, ...], float, tuple[Hit, ...]] | None] = []
+    for paragraph in doc.paragraphs:
+        terms = content_terms(paragraph.text)
+        hits = tuple(index.query(terms, CANDIDATES, allow))
+        best.append(_best_match(terms, hits, index))
+    groups = _group(best, index)
+    paragraphs: list[ParagraphAlignment] = []
+    sentences: list[SentencePair] = []
+    for group in groups:
+        wire_doc = index.wires[group.wire]
+        wire_pars = tuple(index.paragraphs[k].paragraph for k in group.keys)
+        for i in group.article:
+            paragraphs.append(ParagraphAlignment(i, wire_doc.path, wire_pars, round(best[i][1], 4)))  # type: ignore[index]
+        article_sents = [s for i in group.article for s in doc.paragraphs[i].sentences]
+        wire_sents = [s for p in wire_pars for s in wire_doc.paragraphs[p].sentences]
+        pairs = [(a, w, s, wire_doc.path) for a, w, s in align_sentences(article_sents, wire_sents, index)]
+        pairs += _rescue(article_sents, pairs, group.hits, index)
+        sentences.extend(SentencePair(a, w, path, round(s, 4)) for a, w, s, path in pairs)
+    paragraphs.sort(key=lambda p: p.paragraph)
+    sentences.sort(key=lambda p: p.sentence.start)
+    return Alignment(tuple(paragraphs), tuple(sentences))
+
+
+def _best_match(terms, hits: Sequence[Hit], index: WireIndex):
+    """The best single wire paragraph, or two consecutive ones when together they fit better."""
+    if not hits or hits[0].similarity < PARAGRAPH_MIN * 0.8:
+        return None
+    keys, sim = (hits[0].key,), hits[0].similarity
+    for hit in hits[:2]:
+        for step in (-1, 1):
+            other = index.neighbour(hit.key, step)
+            if other is None:
+                continue
+            merged = index.paragraphs[hit.key].terms | index.paragraphs[other].terms
+            merged_sim = index.similarity(terms, merged)
+            if merged_sim > sim + MERGE_GAIN:
+                keys, sim = tuple(sorted((hit.key, other))), merged_sim
+    return (keys, sim, tuple(hits)) if sim >= PARAGRAPH_MIN else None
+
+
+def _group(best, index: WireIndex) -> list[_Group]:
+    """Consecutive article paragraphs that took the same wire paragraph align together (2-1)."""
+    groups: list[_Group] = []
+    for i, match in enumerate(best):
+        if match is None:
+            continue
+        keys, _, hits = match
+        previous = groups[-1] if groups else None
+        if previous and previous.article[-1] == i - 1 and set(previous.keys) & set(keys):
+            merged_keys = tuple(sorted(set(previous.keys) | set(keys)))
+            groups[-1] = _Group(previous.article + (i,), previous.wire, merged_keys, previous.hits + hits)
+        else:
+            groups.append(_Group((i,), index.paragraphs[keys[0]].wire, keys, hits))
+    return groups
+
+
+def align_sentences(article: Sequence[Sentence], wire: Sequence[Sentence], index: WireIndex):
+    """Monotone sentence alignment with 1-1, 1-2, 2-1 and skips; returns (sentence, wire_sents, sim)."""
+    a_terms = [content_terms(s.text) for s in article]
+    w_terms = [content_terms(s.text) for s in wire]
+    n, m = len(article), len(wire)
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i == 0 and j == 0:
+                continue
+            options = []
+            if i:
+                options.append((score[i - 1][j], (1, 0)))
+            if j:
+                options.append((score[i][j - 1], (0, 1)))
+            for da, dw in ((1, 1), (1, 2), (2, 1)):
+                if i >= da and j >= dw:
+                    sim = index.similarity(_union(a_terms[i - da:i]), _union(w_terms[j - dw:j]))
+                    if sim >= SENTENCE_MIN:
+                        # merges must pay for themselves: a small cost keeps 1-1 preferred
+                        cost = SENTENCE_MIN + (0.05 if da + dw == 3 else 0.0)
+                        options.append((score[i - da][j - dw] + sim - cost, (da, dw)))
+            best_score, move = max(options, key=lambda o: o[0])
+            score[i][j], back[i][j] = best_score, move
+    pairs = []
+    i, j = n, m
+    while i or j:
+        da, dw = back[i][j]  # type: ignore[misc]
+        if da and dw:
+            sim = index.similarity(_union(a_terms[i - da:i]), _union(w_terms[j - dw:j]))
+            for a in article[i - da:i]:
+                pairs.append((a, tuple(wire[j - dw:j]), sim))
+        i, j = i - da, j - dw
+    pairs.reverse()
+    return pairs
+
+
+def _rescue(article: Sequence[Sentence], pairs, hits: Sequence[Hit], index: WireIndex):
+    """Match sentences the monotone pass left over to any sentence of the candidate paragraphs."""
+    done = {pair[0].index for pair in pairs}
+    left = [s for s in article if s.index not in done]
+    if not left:
+        return []
+    pool: list[tuple[Sentence, str]] = []
+    for key in dict.fromkeys(hit.key for hit in hits):
+        wp = index.paragraphs[key]
+        wire_doc = index.wires[wp.wire]
+        pool.extend((s, wire_doc.path) for s in wire_doc.paragraphs[wp.paragraph].sentences)
+    found = []
+    for sentence in left:
+        terms = content_terms(sentence.text)
+        scored = [(index.similarity(terms, content_terms(w.text)), -k) for k, (w, _) in enumerate(pool)]
+        if scored:
+            sim, k = max(scored)
+            if sim >= RESCUE_MIN:
+                w, path = pool[-k]
+                found.append((sentence, (w,), sim, path))
+    return found
+
+
+def _union(term_sets) -> frozenset[str]:
+    out: frozenset[str] = frozenset()
+    for t in term_sets:
+        out = out | t
+    return out

@@ -1,0 +1,114 @@
+"""Reading inputs: paths to files, encodings, file types. Inputs are opened read-only.
+
+Problems with one file (empty, binary, undecodable, too large, unreadable) become a per-file
+``error`` on the returned ``Source``; a path that does not exist is a usage error for the whole
+run (:class:`InputError`), because a typo in a CI step must not pass silently.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Iterable
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+STDIN_NAME = "-"
+
+
+class InputError(Exception):
+    """A problem with the command line's paths; the CLI reports it in one line and exits 2."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input as read from disk: its decoded text, or why it could not be read."""
+
+    path: str
+    text: str | None
+    notices: tuple[str, ...] = ()
+    error: str | None = None
+
+
+def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> list[str]:
+    """Files named directly, plus article files found recursively under folders, sorted.
+
+    A missing path raises :class:`InputError`. ``-`` (stdin) is passed through.
+    """
+    found: list[str] = []
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == STDIN_NAME:
+            candidates = [raw]
+        else:
+            path = Path(raw)
+            if not path.exists():
+                raise InputError(f"{raw}: no such file or directory")
+            if path.is_dir():
+                candidates = sorted(
+                    str(p) for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in suffixes and not _hidden(p, path)
+                )
+            else:
+                candidates = [str(path)]
+        for c in candidates:
+            if c not in seen:
+                seen.add(c)
+                found.append(c)
+    return found
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                stdin: BinaryIO | None = None, display_name: str | None = None) -> Source:
+    """Read and decode one file (or stdin for ``-``); never raises for a bad file."""
+    name = display_name or ("<stdin>" if path == STDIN_NAME else path)
+    try:
+        if path == STDIN_NAME:
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            data = stream.read(max_bytes + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return Source(name, None, error=f"cannot read: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        return Source(name, None, error=f"file too large (over {max_bytes // (1024 * 1024)} MiB); "
+                                        "raise --max-bytes to audit it")
+    return decode(name, data)
+
+
+def decode(name: str, data: bytes) -> Source:
+    """Decode bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252/latin-1."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _checked(name, data.decode("utf-16"), ("decoded as UTF-16",))
+        except UnicodeDecodeError:
+            return Source(name, None, error="invalid UTF-16 text")
+    if b"\x00" in data[:8192]:
+        return Source(name, None, error="binary file (contains NUL bytes), not audited")
+    try:
+        return _checked(name, data.decode("utf-8-sig"), ())
+    except UnicodeDecodeError as exc:
+        position = exc.start
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        notice = f"not valid UTF-8 (byte {position}); decoded as {encoding}"
+        return _checked(name, text, (notice,))
+    return Source(name, None, error="cannot decode text")  # pragma: no cover - latin-1 decodes all
+
+
+def _checked(name: str, text: str, notices: tuple[str, ...]) -> Source:
+    if not text.strip():
+        return Source(name, None, notices, error="empty file, nothing to audit")
+    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if control > 0.05 * min(len(text), 8192):
+        return Source(name, None, notices, error="binary file (control characters), not audited")
+    return Source(name, text, notices)

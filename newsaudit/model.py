@@ -1,0 +1,133 @@
+"""Frozen data types that flow through the pipeline: documents, findings, results.
+
+Everything between reading the files and printing the report passes these values around;
+nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """MQM severities, ordered from least to most serious."""
+
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}
+
+
+class Role(str, Enum):
+    CANDIDATE = "candidate"
+    WIRE = "wire"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence; ``start``/``end`` index the file's decoded text."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    text: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded input file, segmented. ``notices`` are non-fatal remarks from reading it."""
+
+    path: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    notices: tuple[str, ...] = ()
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for p in self.paragraphs for s in p.sentences)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one file: what rule fired, where, and the evidence for it."""
+
+    rule: str
+    name: str
+    category: str
+    severity: Severity
+    start: int
+    end: int
+    text: str
+    message: str
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class SentencePair:
+    """An article sentence and the wire sentence(s) it was aligned to."""
+
+    sentence: Sentence
+    wire_sentences: tuple[Sentence, ...]
+    wire_path: str
+    similarity: float
+
+    @property
+    def wire_text(self) -> str:
+        return " ".join(s.text for s in self.wire_sentences)
+
+
+@dataclass(frozen=True)
+class ParagraphAlignment:
+    """An article paragraph aligned to one or two consecutive paragraphs of one wire."""
+
+    paragraph: int
+    wire_path: str
+    wire_paragraphs: tuple[int, ...]
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Alignment:
+    paragraphs: tuple[ParagraphAlignment, ...] = ()
+    sentences: tuple[SentencePair, ...] = ()
+
+    @property
+    def main_wire(self) -> str | None:
+        """The wire most of the article aligned to (by paragraph count, then similarity)."""
+        weight: dict[str, float] = {}
+        for p in self.paragraphs:
+            weight[p.wire_path] = weight.get(p.wire_path, 0.0) + 1.0 + p.similarity
+        return max(sorted(weight), key=weight.__getitem__) if weight else None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    role: Role
+    language: str
+    words: int
+    score: float
+    verdict: str
+    findings: tuple[Finding, ...]
+    alignment: Alignment = field(default_factory=Alignment)
+    wire: str | None = None
+    aligned_share: float = 0.0
+    notices: tuple[str, ...] = ()
+    error: str | None = None

@@ -1,0 +1,103 @@
+"""The wire index: find, for each article paragraph, the closest paragraphs of the wire pool.
+
+An inverted index maps content-word stems to the wire paragraphs that contain them. A query
+touches only the postings of its own terms, and terms that occur in a large share of the pool
+(they discriminate nothing) are skipped, so the cost of a query grows with the size of its
+postings lists, not with the size of the pool. Similarity is an IDF-weighted Dice coefficient
+on content stems and numbers: robust to the word-order changes and paraphrase of MT.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from .model import Document
+from .text import content_terms
+
+# Terms in more than this share of all wire paragraphs are not looked up (but still weigh in
+# the similarity through the norms); below 200 paragraphs nothing is skipped.
+MAX_DF_SHARE = 0.05
+MIN_POOL_FOR_SKIPPING = 200
+
+
+@dataclass(frozen=True)
+class WireParagraph:
+    wire: int        # index of the wire document in the pool
+    paragraph: int   # paragraph index inside it
+    terms: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: int         # global paragraph id in the index
+    similarity: float
+
+
+class WireIndex:
+    """Paragraph-level inverted index over a pool of wire documents."""
+
+    def __init__(self, wires: Sequence[Document]):
+        self.wires = tuple(wires)
+        self.paragraphs: list[WireParagraph] = []
+        self.first_key: list[int] = []  # global id of each wire's first paragraph
+        postings: dict[str, list[int]] = {}
+        for w_index, doc in enumerate(self.wires):
+            self.first_key.append(len(self.paragraphs))
+            for p in doc.paragraphs:
+                terms = content_terms(p.text)
+                key = len(self.paragraphs)
+                self.paragraphs.append(WireParagraph(w_index, p.index, terms))
+                for term in terms:
+                    postings.setdefault(term, []).append(key)
+        n = max(1, len(self.paragraphs))
+        self._idf = {t: math.log((n + 1) / (len(keys) + 0.5)) for t, keys in postings.items()}
+        self._default_idf = math.log((n + 1) / 0.5)
+        limit = max(1, int(MAX_DF_SHARE * n)) if n >= MIN_POOL_FOR_SKIPPING else n + 1
+        self._postings = {t: keys for t, keys in postings.items() if len(keys) <= limit}
+        self._norms = [self.weight(p.terms) for p in self.paragraphs]
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, self._default_idf)
+
+    def weight(self, terms: frozenset[str]) -> float:
+        return sum(self.idf(t) for t in terms)
+
+    def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """IDF-weighted Dice coefficient of two term sets, in [0, 1]."""
+        total = self.weight(a) + self.weight(b)
+        return 2 * self.weight(a & b) / total if total else 0.0
+
+    def query(self, terms: frozenset[str], k: int = 5,
+              allow: Callable[[int], bool] | None = None) -> list[Hit]:
+        """The ``k`` wire paragraphs most similar to ``terms`` (best first).
+
+        ``allow(wire_index)`` restricts the wires considered (auto mode excludes the article
+        itself and the files less original than it).
+        """
+        overlap: dict[int, float] = {}
+        for term in terms:
+            keys = self._postings.get(term)
+            if keys is None:
+                continue
+            w = self._idf[term]
+            for key in keys:
+                overlap[key] = overlap.get(key, 0.0) + w
+        if not overlap:
+            return []
+        q_norm = self.weight(terms)
+        hits = []
+        for key, shared in overlap.items():
+            if allow is not None and not allow(self.paragraphs[key].wire):
+                continue
+            hits.append(Hit(key, 2 * shared / (q_norm + self._norms[key])))
+        hits.sort(key=lambda h: (-h.similarity, h.key))
+        return hits[:k]
+
+    def neighbour(self, key: int, step: int) -> int | None:
+        """The id of the paragraph ``step`` after ``key`` in the same wire, if any."""
+        other = key + step
+        if 0 <= other < len(self.paragraphs) and self.paragraphs[other].wire == self.paragraphs[key].wire:
+            return other
+        return None

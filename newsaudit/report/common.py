@@ -1,0 +1,57 @@
+"""Helpers shared by the report formats: positions and plain records."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..model import FileResult, Finding
+
+
+@dataclass(frozen=True)
+class LineIndex:
+    """Maps character offsets to 1-based (line, column)."""
+
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "LineIndex":
+        starts = [0]
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                starts.append(i + 1)
+        return cls(tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+def finding_record(finding: Finding, lines: LineIndex) -> dict:
+    line, column = lines.position(finding.start)
+    return {
+        "rule": finding.rule, "name": finding.name, "category": finding.category,
+        "severity": finding.severity.value, "start": finding.start, "end": finding.end,
+        "line": line, "column": column, "text": finding.text, "message": finding.message,
+        "evidence": finding.evidence,
+    }
+
+
+def file_record(result: FileResult, text: str) -> dict:
+    lines = LineIndex.of(text)
+    record = {
+        "path": result.path, "role": result.role.value, "wire": result.wire,
+        "language": result.language, "words": result.words, "score": result.score,
+        "verdict": result.verdict,
+        "findings": [finding_record(f, lines) for f in result.findings],
+        "alignment": [
+            {"paragraph": p.paragraph, "wire": p.wire_path, "wire_paragraph": p.wire_paragraphs[0],
+             "wire_paragraphs": list(p.wire_paragraphs), "similarity": p.similarity}
+            for p in result.alignment.paragraphs
+        ],
+        "aligned_share": result.aligned_share,
+        "notices": list(result.notices),
+    }
+    if result.error:
+        record["error"] = result.error
+    return record

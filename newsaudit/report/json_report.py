@@ -1,0 +1,16 @@
+"""``--format json``: the documented machine-readable contract (see README)."""
+
+from __future__ import annotations
+
+import json
+from typing import Mapping, Sequence
+
+from ..model import FileResult
+from .common import file_record
+
+
+def render(results: Sequence[FileResult], texts: Mapping[str, str], meta: Mapping | None = None) -> str:
+    payload = {"files": [file_record(r, texts.get(r.path, "")) for r in results]}
+    if meta:
+        payload.update(meta)
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,43 @@
+"""The rule catalogue: every rule of every family, in code order."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from . import grammar_rules, language, names, semantics
+from .base import AuditContext, Rule
+
+ALL_RULES: tuple[Rule, ...] = tuple(sorted(
+    names.RULES + semantics.RULES + language.RULES + grammar_rules.RULES,
+    key=lambda r: r.code,
+))
+# Rules whose findings mark a text as translated (used to tell wires from translations).
+TRANSLATION_SIGNALS = frozenset({"NA102", "NA201"})
+
+
+def find_rule(key: str) -> Rule | None:
+    """A rule by code ("NA101") or name ("name-drift"), case-insensitive."""
+    key = key.strip().lower()
+    for rule in ALL_RULES:
+        if rule.code.lower() == key or rule.name == key:
+            return rule
+    return None
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    selector = selector.strip().lower()
+    return bool(selector) and (rule.code.lower().startswith(selector) or rule.name == selector)
+
+
+def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """Rules chosen by code prefix or name: all (or ``select``-ed) minus ``ignore``-d."""
+    select, ignore = list(select), list(ignore)
+    chosen = [r for r in ALL_RULES if not select or any(_matches(r, s) for s in select)]
+    return tuple(r for r in chosen if not any(_matches(r, s) for s in ignore))
+
+
+def unknown_selectors(selectors: Iterable[str]) -> list[str]:
+    return [s for s in selectors if s.strip() and not any(_matches(r, s) for r in ALL_RULES)]
+
+
+__all__ = ["ALL_RULES", "AuditContext", "Rule", "find_rule", "select_rules", "unknown_selectors"]

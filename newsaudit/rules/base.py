@@ -1,0 +1,52 @@
+"""The rule contract: metadata, documentation and a ``check`` generator per rule."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from ..model import Alignment, Document, Finding, Severity
+
+DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
+
+
+@dataclass(frozen=True)
+class AuditContext:
+    """What a rule may look at: the article, its alignment, and names known from the wires."""
+
+    doc: Document
+    alignment: Alignment = field(default_factory=Alignment)
+    wire_names: frozenset[str] = frozenset()   # folded name tokens of the wire pool
+    is_wire: bool = False                      # audited as a wire: no comparison rules
+    language: str = "en"
+    grammar: Callable[[str], list] | None = None   # LanguageTool matches for a text, if available
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    check: Callable[["Rule", AuditContext], Iterable[Finding]]
+    needs_wire: bool = False
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.splitlines()[0] if self.doc else ""
+
+    def run(self, ctx: AuditContext) -> Iterator[Finding]:
+        if self.needs_wire and (ctx.is_wire or not ctx.alignment.sentences):
+            return iter(())
+        return iter(self.check(self, ctx))
+
+    def finding(self, ctx: AuditContext, start: int, end: int, message: str,
+                evidence: str | None = None, severity: Severity | None = None,
+                category: str | None = None) -> Finding:
+        return Finding(self.code, self.name, category or self.category, severity or self.severity,
+                       start, end, ctx.doc.text[start:end], message, evidence)

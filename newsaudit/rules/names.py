@@ -1,0 +1,213 @@
+"""NA1xx: names. Transliteration drift against the wire, inconsistent spellings inside one
+article, and names rendered as ordinary words."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Iterator
+
+from ..lexicon import is_dictionary_word, is_ordinary_word, load_list
+from ..model import Finding, Sentence, Severity
+from ..nameforms import is_minor_variant, is_variant, skeleton
+from ..text import Token, fold, is_name_token, is_redaction, stem, tokenize
+from .base import AuditContext, Rule
+
+NAME_MIN_SIMILARITY = 0.25   # sentence pairs below this are too loose to compare names
+PHRASE_MIN_SIMILARITY = 0.35  # a translated name needs a solidly aligned sentence
+
+
+@lru_cache(maxsize=20_000)
+def sentence_tokens(sentence: Sentence) -> tuple[Token, ...]:
+    return tuple(tokenize(sentence.text, sentence.start))
+
+
+def sentence_names(sentence: Sentence) -> list[Token]:
+    return [t for t in sentence_tokens(sentence) if is_name_token(t)]
+
+
+def _closest_variant(word: str, candidates) -> str | None:
+    best = None
+    for c in candidates:
+        if is_variant(word, c) and (best is None or _closeness(word, c) > _closeness(word, best)):
+            best = c
+    return best
+
+
+def _closeness(a: str, b: str) -> float:
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.normalized_similarity(fold(a), fold(b))
+
+
+def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+    """A name spelled differently from the similar-looking name in the aligned wire sentence.
+
+    ## What it does
+    For every article sentence aligned to a wire sentence, compares the names of the two. A name
+    of the article that the wire pool does not know and that looks like a spelling of a name in
+    the aligned wire text (same consonant frame once transliteration variants such as g/h/kh,
+    doubled letters and vowels are evened out) is reported, with the wire's spelling.
+
+    ## Why is this bad?
+    Machine translation re-transliterates names from the source script, so the same person or
+    place appears under a spelling nobody else uses; readers and search engines cannot connect
+    it to the story. A small romanisation difference is a minor name-format issue; a garbled
+    name is a major mistranslation.
+
+    ## Example
+    Wire: "The mayor of Dnipro, Borys Filatov, said ..."
+    Article: "The mayor of Dnepro, Boris Filatow, said ..."
+
+    ## Use instead
+    The wire's spelling: "Borys Filatov".
+    """
+    for pair in ctx.alignment.sentences:
+        if pair.similarity < NAME_MIN_SIMILARITY:
+            continue
+        wire_names = [t.bare for s in pair.wire_sentences for t in sentence_names(s)]
+        wire_names = [w for w in wire_names if not is_redaction(w)]
+        wire_folded = {fold(w) for w in wire_names}
+        for token in sentence_names(pair.sentence):
+            word = token.bare
+            if fold(word) in wire_folded or fold(word) in ctx.wire_names or is_ordinary_word(word):
+                continue
+            match = _closest_variant(word, wire_names)
+            if match is None:
+                continue
+            minor = is_minor_variant(word, match)
+            yield rule.finding(
+                ctx, token.start, token.start + len(word),
+                f"“{word}” is spelled “{match}” in the aligned wire sentence",
+                evidence=f"{pair.wire_path}: {pair.wire_text}",
+                severity=Severity.MINOR if minor else Severity.MAJOR,
+                category="Locale convention/Name format" if minor else None,
+            )
+
+
+def check_inconsistent_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+    """One name spelled several ways inside the same article.
+
+    ## What it does
+    Groups the article's names whose spellings look like transliterations of one name and
+    reports every occurrence of the spellings that lose: a spelling used by the wire pool wins,
+    then the most frequent spelling, then the first one.
+
+    ## Why is this bad?
+    Two spellings of one place or person make readers believe there are two. MT engines
+    translate sentence by sentence and re-transliterate each time, which is how one city
+    becomes three in a single article.
+
+    ## Example
+    "Troops entered Zaporizhzhia on Monday ... the Zaporozhye administration said ..."
+
+    ## Use instead
+    One spelling throughout, the wire's if there is one: "Zaporizhzhia".
+    """
+    occurrences: dict[str, list[Token]] = defaultdict(list)
+    for sentence in ctx.doc.sentences:
+        for token in sentence_names(sentence):
+            if not is_ordinary_word(token.bare):
+                occurrences[token.bare].append(token)
+    spellings = sorted(occurrences, key=lambda w: occurrences[w][0].start)
+    counts = Counter({w: len(occurrences[w]) for w in spellings})
+    seen: set[str] = set()
+    for word in spellings:
+        if word in seen:
+            continue
+        group = [word] + [w for w in spellings if w not in seen and w != word and is_variant(word, w)]
+        if len(group) < 2:
+            continue
+        seen.update(group)
+        canonical = max(group, key=lambda w: (fold(w) in ctx.wire_names, counts[w],
+                                              -occurrences[w][0].start))
+        attested = " (the spelling used in the wire pool)" if fold(canonical) in ctx.wire_names else ""
+        for variant in group:
+            if variant == canonical or not is_variant(variant, canonical):
+                continue
+            minor = is_minor_variant(variant, canonical)
+            for token in occurrences[variant]:
+                yield rule.finding(
+                    ctx, token.start, token.start + len(variant),
+                    f"“{variant}” and “{canonical}” look like one name spelled two ways",
+                    evidence=f"“{canonical}” appears {counts[canonical]}× in this article{attested}",
+                    severity=Severity.MINOR if minor else Severity.MAJOR,
+                )
+
+
+def _capitalised_phrases(tokens: tuple[Token, ...], text: str, offset: int):
+    """Runs of capitalised words (allowing inner "of"), skipping sentence-initial words."""
+    run: list[Token] = []
+    for token in tokens + (None,):  # type: ignore[operator]
+        joinable = token is not None and run and token.text == "of"
+        capital = token is not None and token.text[:1].isupper() and not token.initial
+        if capital or joinable:
+            if run and text[run[-1].end - offset:token.start - offset].strip():
+                yield run
+                run = []
+            run.append(token)
+            continue
+        while run and run[-1].text == "of":
+            run.pop()
+        if run:
+            yield run
+        run = []
+
+
+def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+    """A name of the wire sentence rendered as a capitalised phrase of ordinary words.
+
+    ## What it does
+    In a solidly aligned sentence pair, looks for a capitalised phrase of everyday English
+    words in the article ("the Blue Fields Office") that shares no word with the wire
+    paragraph, while a name of the wire sentence has no counterpart in the article sentence.
+    The phrase is then most likely the name, translated word by word.
+
+    ## Why is this bad?
+    Names often mean something in their own language (Zelenskyy contains the word for
+    "green"); an engine that translates them produces an organisation or place that does not
+    exist, and the reader loses who is speaking.
+
+    ## Example
+    Wire: "Kovalenko's office declined to comment."
+    Article: "The office of the Blacksmith Agency declined to comment."
+
+    ## Use instead
+    The name as the wire writes it: "Kovalenko's office".
+    """
+    titles = load_list("title_words")
+    for pair in ctx.alignment.sentences:
+        if pair.similarity < PHRASE_MIN_SIMILARITY:
+            continue
+        article_names = [t.bare for t in sentence_names(pair.sentence)]
+        missing = [t.bare for s in pair.wire_sentences for t in sentence_names(s)
+                   if not is_redaction(t.bare) and not is_ordinary_word(t.bare)
+                   and fold(t.bare) not in {fold(a) for a in article_names}
+                   and not any(is_variant(t.bare, a) for a in article_names)]
+        if not missing:
+            continue
+        wire_stems = {stem(t.text) for s in pair.wire_sentences for t in sentence_tokens(s)}
+        tokens = sentence_tokens(pair.sentence)
+        for run in _capitalised_phrases(tokens, pair.sentence.text, pair.sentence.start):
+            words = [t for t in run if t.text != "of"]
+            if any(t.bare.lower() in titles or not is_dictionary_word(t.bare) for t in words):
+                continue
+            if any(stem(t.text) in wire_stems for t in words) or fold(" ".join(t.bare for t in words)) in ctx.wire_names:
+                continue
+            if any(skeleton(t.bare) == skeleton(m) for t in words for m in missing):
+                continue  # "Kiev" for "Kyiv" is a spelling, not a translation
+            phrase = ctx.doc.text[run[0].start:run[-1].end]
+            yield rule.finding(
+                ctx, run[0].start, run[-1].end,
+                f"“{phrase}” may be a name translated as words: the aligned wire sentence names "
+                f"“{missing[0]}”, which this sentence does not",
+                evidence=f"{pair.wire_path}: {pair.wire_text}",
+            )
+
+
+RULES = (
+    Rule("NA101", "name-drift", "Accuracy/Mistranslation", Severity.MAJOR, check_name_drift, needs_wire=True),
+    Rule("NA102", "inconsistent-name", "Fluency/Inconsistency", Severity.MAJOR, check_inconsistent_name),
+    Rule("NA103", "translated-name", "Accuracy/Mistranslation", Severity.MAJOR, check_translated_name,
+         needs_wire=True),
+)

@@ -1,0 +1,90 @@
+"""NA2xx: meaning. Sentences that cannot be true as written, whatever the wire says."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..lexicon import function_words, load_list, load_table
+from ..model import Finding, Severity
+from .base import AuditContext, Rule
+from .names import sentence_tokens
+
+AUXILIARIES = frozenset("was were been being is are be got get gets getting had have has".split())
+# After a reduced relative ("the city killed in the invasion") comes a preposition or the end of
+# the clause; an object ("killed two people", "killed at least five") means active voice.
+RELATIVE_FOLLOWERS = frozenset("in during by after since last when while amid as following".split())
+DETERMINERS = frozenset("the a an this that these those its their his her our your".split())
+PREPOSITIONS = frozenset("in on at inside near of from aboard into onto under behind".split())
+
+
+def _singular(word: str) -> str:
+    for suffix, repl in (("ies", "y"), ("ses", "s"), ("ches", "ch"), ("shes", "sh"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def check_lifeless_patient(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+    """A thing that undergoes what only a living being can (missiles "hospitalized").
+
+    ## What it does
+    Finds a noun of a weapon, vehicle or place followed by a participle that needs a living
+    patient, in the passive ("the drones were arrested") or as a reduced relative clause
+    ("the largest town murdered in the war"). Verb and noun classes are lexicons in
+    ``newsaudit/data`` (``living_patient_verbs.txt``, ``inanimate_nouns.txt``).
+
+    ## Why is this bad?
+    The sentence is nonsense: MT has attached the verb to the wrong noun or mistranslated
+    one of them ("two people were injured by two cruise missiles" becomes "two cruise
+    missiles were injured"). The facts the reader takes away are wrong.
+
+    ## Example
+    "In the port, three artillery shells were arrested, police said."
+
+    ## Use instead
+    Recover the wire's sentence: "In the port, three people were arrested, police said."
+    """
+    verbs = load_list("living_patient_verbs")
+    nouns = load_table("inanimate_nouns")
+    stop = function_words()
+    for sentence in ctx.doc.sentences:
+        tokens = sentence_tokens(sentence)
+        lower = [t.text.lower() for t in tokens]
+        for i, word in enumerate(lower):
+            if word not in verbs or i == 0:
+                continue
+            j = i - 1
+            while j > 0 and (lower[j] in AUXILIARIES or lower[j].endswith("ly")):
+                j -= 1
+            passive = j < i - 1 and any(lower[k] in AUXILIARIES for k in range(j + 1, i))
+            head = _singular(lower[j])
+            if head not in nouns or tokens[j].text[:1].isupper():
+                continue
+            following = lower[i + 1] if i + 1 < len(lower) else ""
+            gap_after = sentence.text[tokens[i].end - sentence.start:
+                                      tokens[i + 1].start - sentence.start] if following else "."
+            punctuation = gap_after.strip()[:1]
+            reduced = not passive and (following in RELATIVE_FOLLOWERS or bool(punctuation) and punctuation in ",.;:")
+            if not (passive or reduced):
+                continue
+            first = j
+            while first > 0 and first > j - 3 and lower[first - 1] not in stop \
+                    and not sentence.text[tokens[first - 1].end - sentence.start:
+                                          tokens[first].start - sentence.start].strip():
+                first -= 1
+            before = first - 1
+            while before >= 0 and lower[before] in DETERMINERS:
+                before -= 1
+            if before >= 0 and lower[before] in PREPOSITIONS:
+                continue  # "people in the car were killed": the noun is not the subject
+            yield rule.finding(
+                ctx, tokens[first].start, tokens[i].end,
+                f"“{tokens[j].text}” ({nouns[head]}) cannot be “{tokens[i].text}”: "
+                "that needs a living being",
+                evidence=f"“{tokens[i].text}” needs a living patient; “{head}” is a {nouns[head]}",
+            )
+
+
+RULES = (
+    Rule("NA201", "lifeless-patient", "Accuracy/Mistranslation", Severity.MAJOR, check_lifeless_patient),
+)

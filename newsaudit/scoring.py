@@ -1,0 +1,41 @@
+"""MQM-style scoring: penalty points per 1,000 words and a pass/fail verdict.
+
+Weights follow Google's MQM practice: minor 1, major 5, critical 10, and 0.1 for a minor
+punctuation error. A file fails when its score exceeds the threshold. The default, 10 points
+per 1,000 words, is the usual "99% quality" bar: one major error in 500 words fails.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .model import Finding, Severity
+
+WEIGHTS = {Severity.MINOR: 1.0, Severity.MAJOR: 5.0, Severity.CRITICAL: 10.0}
+MINOR_PUNCTUATION_WEIGHT = 0.1
+DEFAULT_THRESHOLD = 10.0
+
+
+def weight(finding: Finding) -> float:
+    if finding.severity is Severity.MINOR and finding.category == "Fluency/Punctuation":
+        return MINOR_PUNCTUATION_WEIGHT
+    return WEIGHTS[finding.severity]
+
+
+def penalty(findings: Iterable[Finding]) -> float:
+    return sum(weight(f) for f in findings)
+
+
+def score(findings: Iterable[Finding], words: int) -> float:
+    """Penalty points per 1,000 words (a file of under 100 words is scored as 100 words)."""
+    return round(penalty(findings) * 1000.0 / max(words, 100), 2)
+
+
+def verdict(file_score: float, findings: Iterable[Finding], threshold: float = DEFAULT_THRESHOLD,
+            fail_on: Severity | None = None) -> str:
+    """``fail`` above the threshold, or with any finding at or above ``fail_on``."""
+    if file_score > threshold:
+        return "fail"
+    if fail_on is not None and any(f.severity.rank >= fail_on.rank for f in findings):
+        return "fail"
+    return "pass"

@@ -1,0 +1,110 @@
+"""Text -> paragraphs -> sentences, keeping exact character offsets into the original text.
+
+Two layouts occur in scraped news: paragraphs separated by blank lines, and one paragraph per
+line. Inside a blank-line block every line is its own paragraph unless it looks hard-wrapped
+(the line before it does not end a sentence and this one continues it in lower case).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Document, Paragraph, Sentence
+
+# Tokens after which a period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen col lt sgt capt maj cmdr adm gov sen rep st jr sr no nos vs etc
+    inc ltd co corp dept est fig jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m approx
+    e.g i.e mt ft rev hon pres""".split()
+)
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]\.?$")
+_MD_PREFIX = re.compile(r"^(?:\s{0,3}(?:#{1,6}|>|[-*+]|\d{1,3}[.)])\s+)+")
+_SENTENCE_END = ("." , "!", "?", "”", '"', "’", ":", ")", "…")
+
+
+def segment(path: str, text: str, markdown: bool = False, notices: tuple[str, ...] = ()) -> Document:
+    """Split ``text`` into paragraphs and sentences; offsets index ``text`` itself."""
+    spans = _paragraph_spans(text, markdown)
+    paragraphs = []
+    sentence_index = 0
+    for p_index, (start, end) in enumerate(spans):
+        sentences = []
+        for s_start, s_end in split_sentences(text, start, end):
+            sentences.append(Sentence(sentence_index, p_index, s_start, s_end, text[s_start:s_end]))
+            sentence_index += 1
+        paragraphs.append(Paragraph(p_index, start, end, text[start:end], tuple(sentences)))
+    return Document(path, text, tuple(paragraphs), notices)
+
+
+def _lines(text: str):
+    """Yield (start, end) of each line without its line break."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        yield pos, pos + len(stripped)
+        pos += len(line)
+
+
+def _paragraph_spans(text: str, markdown: bool) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    in_fence = False
+    previous_open = False  # the last line of the current paragraph did not end a sentence
+    for start, end in _lines(text):
+        line = text[start:end]
+        if markdown and line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            previous_open = False
+            continue
+        if in_fence or (markdown and line.lstrip().startswith("<!--")):
+            continue
+        if markdown:
+            prefix = _MD_PREFIX.match(line)
+            if prefix:
+                start += prefix.end()
+                line = text[start:end]
+        content_start = start + (len(line) - len(line.lstrip()))
+        content_end = start + len(line.rstrip())
+        if content_start >= content_end:
+            previous_open = False
+            continue
+        first = text[content_start]
+        if previous_open and spans and (first.islower() or first.isdigit()):
+            spans[-1] = (spans[-1][0], content_end)
+        else:
+            spans.append((content_start, content_end))
+        previous_open = not text[content_start:content_end].endswith(_SENTENCE_END)
+    return spans
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``, with whitespace trimmed."""
+    chunk = text[start:end]
+    cuts = [0]
+    for match in _BOUNDARY.finditer(chunk):
+        if not _is_abbreviation(chunk, match.start()):
+            cuts.append(match.end())
+    cuts.append(len(chunk))
+    spans = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = chunk[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece.rstrip())
+        if trail > lead:
+            spans.append((start + a + lead, start + a + trail))
+    return spans
+
+
+def _is_abbreviation(chunk: str, dot: int) -> bool:
+    if chunk[dot] != ".":
+        return False
+    token_start = dot
+    while token_start > 0 and not chunk[token_start - 1].isspace() and chunk[token_start - 1] not in "(\"“":
+        token_start -= 1
+    token = chunk[token_start:dot + 1]
+    bare = token.rstrip(".").lower()
+    if bare in ABBREVIATIONS:
+        return True
+    # Initials and dotted acronyms: "J.", "U.S.", "U.N." (a lone capital, not a word).
+    return bool(_INITIALS.match(token)) and len(token.replace(".", "")) <= 3 and token[0].isupper()

@@ -1,0 +1,101 @@
+"""Word-level helpers shared by alignment and rules: tokens with offsets, stems, name tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import function_words, is_ordinary_word, load_list
+
+_WORD = re.compile(r"\d+(?:[.,:]\d+)*(?:[’']?s)?|(?:[A-Za-z]\.){2,}|[^\W_](?:[\w’'\-]*[^\W_])?")
+_BREAK_GAP = re.compile(r"(?:[:;.!?][\"”’)\]]*\s*[\"“‘«(\[]?|[\"“«(\[])\s*$")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
+# Wire redaction placeholders: they stand for any name and are never compared.
+REDACTION = re.compile(r"^(?:X{2,}|_{3,}|\[?REDACTED\]?|\[[A-Z ]+\]|█+)$")
+_REDACTION_IN_TEXT = re.compile(r"\bX{3,}\b|_{3,}|\[REDACTED\]|█{2,}")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    initial: bool  # first word of its sentence (capitalised for grammar, not as a name)
+
+    @property
+    def bare(self) -> str:
+        """The token without a possessive ending: "Zelenskyy’s" -> "Zelenskyy"."""
+        return _POSSESSIVE.sub("", self.text)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Word tokens of ``text``; offsets are shifted by ``offset`` (the sentence's start)."""
+    out: list[Token] = []
+    previous_end = 0
+    for match in _WORD.finditer(text):
+        initial = not out or bool(_BREAK_GAP.search(text[previous_end:match.start()]))
+        out.append(Token(match.group(), offset + match.start(), offset + match.end(), initial))
+        previous_end = match.end()
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """A crude, fast stem for matching paraphrases: lower case, no possessive, no suffix."""
+    w = _POSSESSIVE.sub("", word.lower())
+    for suffix in _SUFFIXES:
+        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            break
+    return w[:7]
+
+
+@lru_cache(maxsize=50_000)
+def content_terms(text: str) -> frozenset[str]:
+    """Stems of the content words and the numbers of ``text``, for similarity."""
+    stop = function_words()
+    terms = set()
+    for match in _WORD.finditer(text):
+        w = match.group().lower()
+        if w in stop or len(w) < 2 and not w.isdigit():
+            continue
+        terms.add(stem(w) if not any(c.isdigit() for c in w) else w.replace(",", ""))
+    return frozenset(terms)
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def is_name_token(token: Token) -> bool:
+    """A capitalised token that is a name: not a title, not an ordinary word opening a sentence."""
+    word = token.bare
+    if not is_capitalised(word) or len(word) < 2:
+        return False
+    lower = word.lower()
+    if lower in load_list("title_words") or lower in function_words():
+        return False
+    if token.initial and is_ordinary_word(lower):
+        return False
+    return not (word.isupper() and len(word) > 5 and is_ordinary_word(lower))  # SHOUTED words
+
+
+def is_redaction(word: str) -> bool:
+    return bool(REDACTION.match(word))
+
+
+def has_redaction(text: str) -> bool:
+    return bool(_REDACTION_IN_TEXT.search(text))
+
+
+def fold(word: str) -> str:
+    """ASCII-fold and lower-case: "Zelenskyy’s" -> "zelenskyy's"."""
+    normal = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in normal if not unicodedata.combining(c)).lower()
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))

@@ -1,0 +1,122 @@
+"""The command line through typer's CliRunner: contract, exit codes, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsaudit.cli import app
+
+runner = CliRunner()
+FINDING_KEYS = {"rule", "name", "category", "severity", "start", "end", "line", "column", "text",
+                "message", "evidence"}
+
+
+def _json(args, **kw):
+    result = runner.invoke(app, ["check", *args, "--format", "json"], **kw)
+    return result, (json.loads(result.stdout) if result.stdout.strip().startswith("{") else None)
+
+
+def test_json_contract_and_offsets(seeds_report, seeds_dir):
+    for record in seeds_report.values():
+        assert set(record) >= {"path", "role", "wire", "language", "words", "score", "verdict",
+                               "findings", "alignment"}
+        assert record["role"] in ("candidate", "wire") and record["verdict"] in ("pass", "fail")
+        text = Path(record["path"]).read_text(encoding="utf-8-sig")
+        for f in record["findings"]:
+            assert set(f) >= FINDING_KEYS
+            assert f["severity"] in ("minor", "major", "critical")
+            assert text[f["start"]:f["end"]] == f["text"]
+            lines = text.split("\n")
+            assert lines[f["line"] - 1][f["column"] - 1:].startswith(f["text"].split("\n")[0])
+        for a in record["alignment"]:
+            assert set(a) >= {"paragraph", "wire", "wire_paragraph", "similarity"}
+            assert 0 < a["similarity"] <= 1
+
+
+def test_explicit_wire_pool(tmp_path, seeds_dir):
+    result, report = _json([str(seeds_dir / "000_000a6e49773c327b.txt"), "--wire",
+                            str(seeds_dir / "001_0bc4e933b272ba42.txt")])
+    assert result.exit_code == 1
+    (record,) = report["files"]
+    assert record["wire"].endswith("001_0bc4e933b272ba42.txt")
+    assert any(f["text"] == "Green Agency" for f in record["findings"])
+
+
+def test_missing_path_exits_2_with_one_line(tmp_path):
+    result = runner.invoke(app, ["check", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "no such file" in result.stderr
+
+
+def test_bad_files_get_a_message_not_a_traceback(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (tmp_path / "good.txt").write_text("The council met on Monday and approved the budget for the year.\n")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    result, report = _json([str(tmp_path)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    errors = {Path(f["path"]).name: f.get("error") for f in report["files"]}
+    assert "empty" in errors["empty.txt"] and "binary" in errors["binary.txt"]
+    assert errors["good.txt"] is None
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # inputs untouched
+
+
+def test_non_english_article_is_reported(tmp_path):
+    path = tmp_path / "fr.txt"
+    path.write_text("Le gouvernement a annoncé mardi de nouvelles mesures pour soutenir les familles "
+                    "touchées par les inondations dans le sud du pays.\n", encoding="utf-8")
+    result, report = _json([str(path)])
+    (record,) = report["files"]
+    assert record["language"] == "fr" and record["verdict"] == "fail"
+    assert [f["rule"] for f in record["findings"]] == ["NA401"]
+    assert result.exit_code == 1
+
+
+def test_stdin_with_filename(seeds_dir):
+    text = (seeds_dir / "002_bf42b40397eba4d4.txt").read_bytes()
+    result, report = _json(["-", "--stdin-filename", "incoming.txt"], input=text)
+    (record,) = report["files"]
+    assert record["path"] == "incoming.txt"
+    assert record["verdict"] == "fail" and result.exit_code == 1
+
+
+def test_clean_file_exits_0(tmp_path):
+    path = tmp_path / "ok.md"
+    path.write_text("# Budget\n\nThe council met on Monday and approved the budget for the year.\n")
+    result, report = _json([str(path)])
+    assert result.exit_code == 0 and report["files"][0]["verdict"] == "pass"
+
+
+def test_threshold_and_fail_on(seeds_dir):
+    path = str(seeds_dir / "002_bf42b40397eba4d4.txt")
+    assert runner.invoke(app, ["check", path, "--threshold", "1000", "--format", "json"]).exit_code == 0
+    assert runner.invoke(app, ["check", path, "--threshold", "1000", "--fail-on", "major",
+                               "--format", "json"]).exit_code == 1
+
+
+def test_select_and_ignore(seeds_dir):
+    _, report = _json([str(seeds_dir), "--ignore", "NA1,lifeless-patient"])
+    rules = {f["rule"] for r in report["files"] for f in r["findings"]}
+    assert not any(code.startswith("NA1") or code == "NA201" for code in rules)
+    bad = runner.invoke(app, ["check", str(seeds_dir), "--select", "NA999"])
+    assert bad.exit_code == 2 and "NA999" in bad.stderr
+
+
+def test_rich_report_shows_evidence_and_grammar_status(seeds_dir):
+    result = runner.invoke(app, ["check", str(seeds_dir), "--no-color"])
+    assert result.exit_code == 1
+    assert "Green Agency" in result.stdout and "Zelenskyy's office" in result.stdout
+    assert "Summary" in result.stdout
+    assert "NOT checked with LanguageTool" in result.stdout
+
+
+def test_rules_and_explain():
+    listing = runner.invoke(app, ["rules"])
+    assert listing.exit_code == 0 and "NA101" in listing.stdout and "name-drift" in listing.stdout
+    doc = runner.invoke(app, ["explain", "translated-name"])
+    assert doc.exit_code == 0 and "## Why is this bad?" in doc.stdout and "NA103" in doc.stdout
+    assert runner.invoke(app, ["explain", "NA000"]).exit_code == 2
