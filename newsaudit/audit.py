@@ -50,7 +50,8 @@ def audit(articles: Sequence[Document], wires: Sequence[Document] | None = None,
         pool = [w for w in wires if detect_language(w.text) in ("en", "unknown")]
         index = WireIndex(pool)
         names = _pool_names(pool) | options.accept_names
-        plans = {d.path: _Plan(lambda w, p=d.path: index.wires[w].path != p, names) for d in english}
+        position = {w.path: i for i, w in enumerate(pool)}
+        plans = {d.path: _Plan(_excluding(position.get(d.path)), names) for d in english}
     else:
         index = WireIndex(english)
         plans = _auto_plans(english, index, options)
@@ -70,8 +71,13 @@ def audit(articles: Sequence[Document], wires: Sequence[Document] | None = None,
 
 @dataclass(frozen=True)
 class _Plan:
-    allow: Callable[[int], bool]
+    allow: Callable[[int], bool] | None
     names: frozenset[str]
+
+
+def _excluding(wire: int | None) -> Callable[[int], bool] | None:
+    """An article that is also in the wire pool must not be its own wire."""
+    return None if wire is None else (lambda w: w != wire)
 
 
 def _pool_names(pool: Sequence[Document]) -> frozenset[str]:

@@ -141,3 +141,7 @@ def version() -> None:
 
 def main() -> None:  # console-script entry point
     app()
+
+
+if __name__ == "__main__":
+    main()

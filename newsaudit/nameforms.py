@@ -54,6 +54,7 @@ def _initial_class(word: str) -> str:
     return "vowel" if first in "aeiouy" else skeleton(word)[:1]
 
 
+@lru_cache(maxsize=200_000)
 def is_variant(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` look like two spellings of one name (and are not the same)."""
     fa, fb = fold(a), fold(b)

@@ -9,6 +9,7 @@ on content stems and numbers: robust to the word-order changes and paraphrase of
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -54,6 +55,7 @@ class WireIndex:
         n = max(1, len(self.paragraphs))
         self._idf = {t: math.log((n + 1) / (len(keys) + 0.5)) for t, keys in postings.items()}
         self._default_idf = math.log((n + 1) / 0.5)
+        self._weights: dict[frozenset[str], float] = {}
         limit = max(1, int(MAX_DF_SHARE * n)) if n >= MIN_POOL_FOR_SKIPPING else n + 1
         self._postings = {t: keys for t, keys in postings.items() if len(keys) <= limit}
         self._norms = [self.weight(p.terms) for p in self.paragraphs]
@@ -62,12 +64,21 @@ class WireIndex:
         return self._idf.get(term, self._default_idf)
 
     def weight(self, terms: frozenset[str]) -> float:
-        return sum(self.idf(t) for t in terms)
+        cached = self._weights.get(terms)
+        if cached is None:
+            idf, default = self._idf, self._default_idf
+            cached = sum(idf.get(t, default) for t in terms)
+            if len(self._weights) < 200_000:
+                self._weights[terms] = cached
+        return cached
 
     def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
         """IDF-weighted Dice coefficient of two term sets, in [0, 1]."""
         total = self.weight(a) + self.weight(b)
-        return 2 * self.weight(a & b) / total if total else 0.0
+        if not total:
+            return 0.0
+        idf, default = self._idf, self._default_idf
+        return 2 * sum(idf.get(t, default) for t in a & b) / total
 
     def query(self, terms: frozenset[str], k: int = 5,
               allow: Callable[[int], bool] | None = None) -> list[Hit]:
@@ -87,13 +98,10 @@ class WireIndex:
         if not overlap:
             return []
         q_norm = self.weight(terms)
-        hits = []
-        for key, shared in overlap.items():
-            if allow is not None and not allow(self.paragraphs[key].wire):
-                continue
-            hits.append(Hit(key, 2 * shared / (q_norm + self._norms[key])))
-        hits.sort(key=lambda h: (-h.similarity, h.key))
-        return hits[:k]
+        norms, paragraphs = self._norms, self.paragraphs
+        scored = ((2 * shared / (q_norm + norms[key]), -key) for key, shared in overlap.items()
+                  if allow is None or allow(paragraphs[key].wire))
+        return [Hit(-neg_key, sim) for sim, neg_key in heapq.nlargest(k, scored)]
 
     def neighbour(self, key: int, step: int) -> int | None:
         """The id of the paragraph ``step`` after ``key`` in the same wire, if any."""

@@ -72,13 +72,17 @@ def is_capitalised(word: str) -> bool:
 
 def is_name_token(token: Token) -> bool:
     """A capitalised token that is a name: not a title, not an ordinary word opening a sentence."""
-    word = token.bare
+    return _is_name(token.bare, token.initial)
+
+
+@lru_cache(maxsize=100_000)
+def _is_name(word: str, initial: bool) -> bool:
     if not is_capitalised(word) or len(word) < 2:
         return False
     lower = word.lower()
     if lower in load_list("title_words") or lower in function_words():
         return False
-    if token.initial and is_ordinary_word(lower):
+    if initial and is_ordinary_word(lower):
         return False
     return not (word.isupper() and len(word) > 5 and is_ordinary_word(lower))  # SHOUTED words
 
@@ -91,6 +95,7 @@ def has_redaction(text: str) -> bool:
     return bool(_REDACTION_IN_TEXT.search(text))
 
 
+@lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
     """ASCII-fold and lower-case: "Zelenskyy’s" -> "zelenskyy's"."""
     normal = unicodedata.normalize("NFKD", word)

@@ -17,13 +17,14 @@ NAME_MIN_SIMILARITY = 0.25   # sentence pairs below this are too loose to compar
 PHRASE_MIN_SIMILARITY = 0.35  # a translated name needs a solidly aligned sentence
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=200_000)
 def sentence_tokens(sentence: Sentence) -> tuple[Token, ...]:
     return tuple(tokenize(sentence.text, sentence.start))
 
 
-def sentence_names(sentence: Sentence) -> list[Token]:
-    return [t for t in sentence_tokens(sentence) if is_name_token(t)]
+@lru_cache(maxsize=200_000)
+def sentence_names(sentence: Sentence) -> tuple[Token, ...]:
+    return tuple(t for t in sentence_tokens(sentence) if is_name_token(t))
 
 
 def _closest_variant(word: str, candidates) -> str | None:
@@ -180,9 +181,10 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         if pair.similarity < PHRASE_MIN_SIMILARITY:
             continue
         article_names = [t.bare for t in sentence_names(pair.sentence)]
+        article_folded = {fold(a) for a in article_names}
         missing = [t.bare for s in pair.wire_sentences for t in sentence_names(s)
                    if not is_redaction(t.bare) and not is_ordinary_word(t.bare)
-                   and fold(t.bare) not in {fold(a) for a in article_names}
+                   and fold(t.bare) not in article_folded
                    and not any(is_variant(t.bare, a) for a in article_names)]
         if not missing:
             continue

@@ -1,0 +1,69 @@
+"""Shared helpers of the benchmark scripts: data location, corpus writing, running the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("NEWSAUDIT_SHARED", ROOT.parent / "shared"))
+BENCH_DATA = SHARED / "bench"
+WORK = ROOT / "bench" / "work"          # git-ignored scratch space
+RESULTS = ROOT / "bench" / "RESULTS.md"
+CLI = [sys.executable, "-m", "newsaudit.cli"]
+
+
+def require_data(path: Path) -> None:
+    if not path.exists():
+        sys.exit(f"benchmark data not found: {path} (set NEWSAUDIT_SHARED to the shared folder)")
+
+
+def write_article(path: Path, paragraphs: list[str]) -> list[tuple[int, int]]:
+    """Write paragraphs separated by blank lines; return each paragraph's (start, end)."""
+    spans, pos, parts = [], 0, []
+    for i, p in enumerate(paragraphs):
+        p = " ".join(p.split()) or "."
+        if i:
+            parts.append("\n\n")
+            pos += 2
+        spans.append((pos, pos + len(p)))
+        parts.append(p)
+        pos += len(p)
+    path.write_text("".join(parts) + "\n", encoding="utf-8")
+    return spans
+
+
+def run_cli(args: list[str]) -> tuple[dict, float]:
+    """Run ``newsaudit check ARGS --format json``; return the report and the wall time."""
+    start = time.perf_counter()
+    proc = subprocess.run(CLI + ["check", *args, "--format", "json"], capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit(f"newsaudit failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stdout), wall
+
+
+def git_commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def update_results(section: str, body: str) -> None:
+    """Replace (or append) one ``## section`` of bench/RESULTS.md."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    marker = f"## {section}\n"
+    if marker in text:
+        head, _, rest = text.partition(marker)
+        nxt = rest.find("\n## ")
+        tail = rest[nxt + 1:] if nxt >= 0 else ""
+        text = head + marker + body.rstrip() + "\n\n" + tail
+    else:
+        text = text.rstrip() + "\n\n" + marker + body.rstrip() + "\n"
+    RESULTS.write_text(text, encoding="utf-8")

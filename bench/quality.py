@@ -1,0 +1,260 @@
+"""Quality benchmark: newsaudit against professional MQM ratings of WMT23 zh-en news MT.
+
+Writes each (system, document) of ``dev.jsonl`` as an article (one segment a paragraph), each
+document's references as its wire, adds distractor wires cut from the other language pairs'
+references, runs the real CLI once over everything, and compares newsaudit's per-segment
+penalty with the raters' MQM scores. Baselines: sentence BLEU and chrF (sacrebleu), same data.
+
+    python bench/quality.py [--distractors 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import math
+import shutil
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+from common import BENCH_DATA, WORK, git_commit, require_data, run_cli, update_results, write_article
+
+SEVERITY_WEIGHT = {"minor": 1.0, "major": 5.0, "critical": 10.0}
+SERIOUS = {"major", "critical"}
+
+
+def finding_weight(f: dict) -> float:
+    if f["severity"] == "minor" and f["category"] == "Fluency/Punctuation":
+        return 0.1
+    return SEVERITY_WEIGHT[f["severity"]]
+
+
+def build_corpus(rows: list[dict], distractors: int) -> dict:
+    """Write articles, wires and distractors under bench/work/quality; return the layout."""
+    root = WORK / "quality"
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "articles").mkdir(parents=True)
+    (root / "pool").mkdir(parents=True)
+    articles = {}
+    for i, row in enumerate(rows):
+        doc_id = row["doc"].split(":")[0].replace("/", "_")
+        path = root / "articles" / f"{i:03d}_{row['system']}_{doc_id}.txt"
+        spans = write_article(path, [s["target"] for s in row["segments"]])
+        articles[str(path)] = {"row": row, "spans": spans, "wire": f"wire_{doc_id}.txt"}
+        wire_path = root / "pool" / f"wire_{doc_id}.txt"
+        if not wire_path.exists():
+            write_article(wire_path, [s["reference"] for s in row["segments"]])
+    refs = sorted((BENCH_DATA / "wmt23-xen" / "references").glob("*.ref.*"))
+    lines = [(r.name.split(".")[1], line.strip()) for r in refs if ".zh-en." not in r.name
+             for line in r.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for k in range(min(distractors, len(lines) // 20)):
+        chunk = lines[k * 20:(k + 1) * 20]
+        write_article(root / "pool" / f"distractor_{chunk[0][0]}_{k:04d}.txt", [t for _, t in chunk])
+    return {"root": root, "articles": articles}
+
+
+def segment_penalties(record: dict, spans: list[tuple[int, int]]):
+    """Per-segment penalty, and the flags as (segment, start, end, rule) in segment offsets."""
+    penalty = [0.0] * len(spans)
+    flags = []
+    for f in record["findings"]:
+        for s, (a, b) in enumerate(spans):
+            if a <= f["start"] < b + 1:
+                penalty[s] += finding_weight(f)
+                flags.append((s, f["start"] - a, min(f["end"], b) - a, f["rule"]))
+                break
+    return penalty, flags
+
+
+# ---------------------------------------------------------------- statistics
+
+
+def pearson(x, y) -> float:
+    n = len(x)
+    mx, my = sum(x) / n, sum(y) / n
+    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
+    sxx = sum((a - mx) ** 2 for a in x)
+    syy = sum((b - my) ** 2 for b in y)
+    return sxy / math.sqrt(sxx * syy) if sxx and syy else float("nan")
+
+
+def kendall_tau_b(x, y) -> float:
+    concordant = discordant = tie_x = tie_y = 0
+    n = len(x)
+    for i in range(n):
+        xi, yi = x[i], y[i]
+        for j in range(i + 1, n):
+            dx, dy = xi - x[j], yi - y[j]
+            if dx == 0 and dy == 0:
+                continue
+            if dx == 0:
+                tie_x += 1
+            elif dy == 0:
+                tie_y += 1
+            elif (dx > 0) == (dy > 0):
+                concordant += 1
+            else:
+                discordant += 1
+    denom = math.sqrt((concordant + discordant + tie_x) * (concordant + discordant + tie_y))
+    return (concordant - discordant) / denom if denom else float("nan")
+
+
+def acc_t(groups: dict, metric: dict, human: dict) -> tuple[float, float]:
+    """WMT23 pairwise accuracy with tie calibration; returns (accuracy, best epsilon).
+
+    Both scores are penalties (lower is better). Within each group of translations of one
+    source segment, a pair counts as right when the metric orders it as the raters did, or when
+    both call it a tie; the metric's ties are differences within epsilon, chosen to maximise
+    accuracy (a sweep over the sorted metric differences).
+    """
+    pairs = []
+    for keys in groups.values():
+        for a, b in combinations(keys, 2):
+            dm, dh = metric[a] - metric[b], human[a] - human[b]
+            pairs.append((abs(dm), dh == 0, dm != 0 and dh != 0 and (dm > 0) == (dh > 0)))
+    if not pairs:
+        return float("nan"), 0.0
+    pairs.sort()
+    # eps = 0: only exact metric ties are ties; then widen eps difference by difference
+    agree_untied = sum(1 for d, ht, ag in pairs if d > 0 and ag)
+    tied_human = sum(1 for d, ht, ag in pairs if d == 0 and ht)
+    best = ((tied_human + agree_untied) / len(pairs), 0.0)
+    human_ties_tied = tied_human
+    i = 0
+    while i < len(pairs):
+        d = pairs[i][0]
+        j = i
+        while j < len(pairs) and pairs[j][0] == d:
+            if d > 0:
+                human_ties_tied += pairs[j][1]
+                agree_untied -= pairs[j][2]
+            j += 1
+        acc = (human_ties_tied + agree_untied) / len(pairs)
+        if acc > best[0]:
+            best = (acc, d)
+        i = j
+    return best
+
+
+def system_accuracy(seg_keys, metric, human, system_of) -> float:
+    by_sys_m, by_sys_h = defaultdict(list), defaultdict(list)
+    for k in seg_keys:
+        by_sys_m[system_of[k]].append(metric[k])
+        by_sys_h[system_of[k]].append(human[k])
+    systems = sorted(by_sys_m)
+    mean = lambda v: sum(v) / len(v)  # noqa: E731
+    right = total = 0
+    for a, b in combinations(systems, 2):
+        dm = mean(by_sys_m[a]) - mean(by_sys_m[b])
+        dh = mean(by_sys_h[a]) - mean(by_sys_h[b])
+        total += 1
+        right += (dm > 0) == (dh > 0) and dm != 0
+    return right / total if total else float("nan")
+
+
+def describe(name, seg_keys, groups, metric, human, system_of) -> dict:
+    m = [metric[k] for k in seg_keys]
+    h = [human[k] for k in seg_keys]
+    acc, eps = acc_t(groups, metric, human)
+    return {"name": name, "acc_t": acc, "eps": eps, "kendall": kendall_tau_b(m, h), "pearson": pearson(m, h),
+            "system": system_accuracy(seg_keys, metric, human, system_of)}
+
+
+# ---------------------------------------------------------------- main
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--distractors", type=int, default=200, help="distractor wires (20 lines each)")
+    parser.add_argument("--no-write", action="store_true", help="print only; do not update RESULTS.md")
+    args = parser.parse_args()
+    data = BENCH_DATA / "wmt23-zhen-mqm" / "dev.jsonl"
+    require_data(data)
+    rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    corpus = build_corpus(rows, args.distractors)
+    report, wall = run_cli([str(corpus["root"] / "articles"), "--wire", str(corpus["root"] / "pool")])
+    records = {r["path"]: r for r in report["files"]}
+
+    retrieved = 0
+    metric, human, system_of, groups = {}, {}, {}, defaultdict(list)
+    serious_spans, flags_all = [], []
+    bleu, chrf = {}, {}
+    from sacrebleu.metrics import BLEU, CHRF
+
+    bleu_metric, chrf_metric = BLEU(effective_order=True), CHRF()
+    for path, info in corpus["articles"].items():
+        row, record = info["row"], records[path]
+        retrieved += bool(record["wire"]) and Path(record["wire"]).name == info["wire"]
+        penalties, flags = segment_penalties(record, info["spans"])
+        for s, seg in enumerate(row["segments"]):
+            key = (row["system"], row["doc"], seg["seg"])
+            metric[key], human[key], system_of[key] = penalties[s], seg["mqm"], row["system"]
+            groups[(row["doc"], seg["seg"])].append(key)
+            bleu[key] = 100 - bleu_metric.sentence_score(seg["target"], [seg["reference"]]).score
+            chrf[key] = 100 - chrf_metric.sentence_score(seg["target"], [seg["reference"]]).score
+            for e in seg["errors"]:
+                if e["severity"].lower() in SERIOUS and e.get("start") is not None and e["end"] > e["start"]:
+                    serious_spans.append((key, e["start"], e["end"]))
+        for s, a, b, rule in flags:
+            seg = row["segments"][s]
+            flags_all.append(((row["system"], row["doc"], seg["seg"]), a, max(b, a + 1), rule))
+    seg_keys = sorted(metric)
+    rows_out = [describe("newsaudit penalty", seg_keys, groups, metric, human, system_of),
+                describe("100 - sentence BLEU", seg_keys, groups, bleu, human, system_of),
+                describe("100 - sentence chrF", seg_keys, groups, chrf, human, system_of)]
+    spans_by_key = defaultdict(list)
+    for key, a, b in serious_spans:
+        spans_by_key[key].append((a, b))
+    touches = lambda key, a, b: any(a < sb and sa < b for sa, sb in spans_by_key.get(key, ()))  # noqa: E731
+    per_rule = defaultdict(lambda: [0, 0])
+    for key, a, b, rule in flags_all:
+        per_rule[rule][0] += 1
+        per_rule[rule][1] += touches(key, a, b)
+    flag_by_key = defaultdict(list)
+    for key, a, b, rule in flags_all:
+        flag_by_key[key].append((a, b, rule))
+    recalled = sum(any(a < fb and fa < b for fa, fb, _ in flag_by_key.get(key, ())) for key, a, b in serious_spans)
+    rule_recall = defaultdict(int)
+    for key, a, b in serious_spans:
+        for rule in {r for fa, fb, r in flag_by_key.get(key, ()) if a < fb and fa < b}:
+            rule_recall[rule] += 1
+
+    n_articles = len(corpus["articles"])
+    lines = [
+        f"Run {datetime.date.today().isoformat()} at commit {git_commit()}; data: "
+        f"`wmt23-zhen-mqm/dev.jsonl` ({n_articles} articles, {len(seg_keys)} segments, "
+        f"{len({r['doc'] for r in rows})} wires + {args.distractors} distractor wires); "
+        f"one CLI run, {wall:.1f} s wall.",
+        "",
+        f"Retrieval accuracy (own reference chosen as wire): **{retrieved}/{n_articles} = {retrieved / n_articles:.1%}**",
+        "",
+        "| per-segment score | acc-t (eps) | Kendall tau-b | Pearson | system pairwise accuracy |",
+        "|---|---|---|---|---|",
+    ]
+    for r in rows_out:
+        lines.append(f"| {r['name']} | {r['acc_t']:.3f} ({r['eps']:.2f}) | {r['kendall']:.3f} | "
+                     f"{r['pearson']:.3f} | {r['system']:.3f} |")
+    total_flags = sum(v[0] for v in per_rule.values())
+    total_hits = sum(v[1] for v in per_rule.values())
+    lines += [
+        "",
+        f"Spans (Major/Critical rater spans: {len(serious_spans)}): flags {total_flags}, "
+        f"precision **{total_hits / total_flags if total_flags else float('nan'):.3f}**, "
+        f"recall **{recalled / len(serious_spans):.3f}**",
+        "",
+        "| rule | flags | precision | Major/Critical spans touched (recall) |",
+        "|---|---|---|---|",
+    ]
+    for rule in sorted(per_rule):
+        n, hit = per_rule[rule]
+        lines.append(f"| {rule} | {n} | {hit / n:.3f} | {rule_recall[rule]} ({rule_recall[rule] / len(serious_spans):.3f}) |")
+    body = "\n".join(lines)
+    print(body)
+    if not args.no_write:
+        update_results("Quality (WMT23 zh-en MQM, dev split)", body)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""Speed benchmark: the CLI end to end on thousands of real MT articles (wmt23-xen).
+
+Articles are 20-line chunks of system outputs, wires the same chunks of the references. The
+grid multiplies the articles (x1, x2, x4 from --articles) and the pool (x1, x2, x4 from
+--wires); each cell is one `newsaudit check ARTICLES --wire POOL --format json` under
+/usr/bin/time -v (wall, CPU, peak memory). On the smallest cell a naive reference (every
+article paragraph scored against every wire paragraph with rapidfuzz) is timed against
+newsaudit's index, in process, on the same paragraphs.
+
+    python bench/speed.py [--articles 500] [--wires 100] [--jobs 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from common import BENCH_DATA, CLI, WORK, git_commit, require_data, update_results, write_article
+
+CHUNK = 20
+
+
+def chunks_of(path: Path) -> list[list[str]]:
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return [lines[i:i + CHUNK] for i in range(0, len(lines) - CHUNK + 1, CHUNK)]
+
+
+def build(articles: int, wires: int) -> tuple[list[Path], list[Path]]:
+    """Write articles and wires; article k is system (k // n_chunks) on chunk (k % n_chunks)."""
+    root = WORK / "speed"
+    shutil.rmtree(root, ignore_errors=True)
+    data = BENCH_DATA / "wmt23-xen"
+    refs = sorted((data / "references").glob("*.ref.*"))
+    ref_chunks = [(r.name.split(".")[1], i, c) for r in refs for i, c in enumerate(chunks_of(r))]
+    if len(ref_chunks) < wires:
+        sys.exit(f"only {len(ref_chunks)} wire chunks available")
+    wire_paths = []
+    for k, (pair, i, chunk) in enumerate(ref_chunks[:wires]):
+        path = root / f"pool{wires}" / f"wire_{pair}_{i:04d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_article(path, chunk)
+        wire_paths.append(path)
+    outputs = {}
+    for hyp in sorted((data / "system-outputs").glob("*.hyp.*")):
+        outputs.setdefault(hyp.name.split(".")[1], []).append(hyp)
+    article_paths = []
+    k = 0
+    system = 0
+    while len(article_paths) < articles:
+        for pair, i, _ in ref_chunks[: min(wires, 100)]:
+            hyps = outputs[pair]
+            chunk = chunks_of(hyps[system % len(hyps)])[i]
+            path = root / f"articles{articles}" / f"a{k:05d}_{pair}_{i:04d}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_article(path, chunk)
+            article_paths.append(path)
+            k += 1
+            if len(article_paths) >= articles:
+                break
+        system += 1
+    return article_paths, wire_paths
+
+
+def timed_cli(article_dir: Path, wire_dir: Path, jobs: int | None) -> dict:
+    extra = ["--jobs", str(jobs)] if jobs else []
+    cmd = ["/usr/bin/time", "-v", *CLI, "check", str(article_dir), "--wire", str(wire_dir),
+           "--format", "json", *extra]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit(proc.stderr[-2000:])
+    usage = proc.stderr
+    user = float(re.search(r"User time \(seconds\): ([\d.]+)", usage).group(1))
+    system = float(re.search(r"System time \(seconds\): ([\d.]+)", usage).group(1))
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", usage).group(1))
+    return {"wall": wall, "cpu": user + system, "rss_mb": rss / 1024}
+
+
+def naive_vs_index(article_paths: list[Path], wire_paths: list[Path]) -> dict:
+    """Paragraph retrieval only, in process: all-pairs rapidfuzz against the inverted index."""
+    from rapidfuzz import fuzz
+
+    from newsaudit.reference import WireIndex
+    from newsaudit.segment import segment
+    from newsaudit.text import content_terms
+
+    articles = [segment(str(p), p.read_text(encoding="utf-8")) for p in article_paths]
+    wires = [segment(str(p), p.read_text(encoding="utf-8")) for p in wire_paths]
+    wire_pars = [(w, p.text) for w, d in enumerate(wires) for p in d.paragraphs]
+    start = time.perf_counter()
+    naive_right = 0
+    for doc in articles:
+        for p in doc.paragraphs:
+            best = max(wire_pars, key=lambda wp: fuzz.token_set_ratio(p.text, wp[1]))
+            naive_right += Path(wires[best[0]].path).stem.split("_", 1)[1] == Path(doc.path).stem.split("_", 1)[1]
+    naive = time.perf_counter() - start
+    start = time.perf_counter()
+    index = WireIndex(wires)
+    index_right = 0
+    for doc in articles:
+        for p in doc.paragraphs:
+            hits = index.query(content_terms(p.text), 1)
+            if hits:
+                w = index.paragraphs[hits[0].key].wire
+                index_right += Path(wires[w].path).stem.split("_", 1)[1] == Path(doc.path).stem.split("_", 1)[1]
+    indexed = time.perf_counter() - start
+    paragraphs = sum(len(d.paragraphs) for d in articles)
+    return {"naive": naive, "index": indexed, "paragraphs": paragraphs,
+            "naive_acc": naive_right / paragraphs, "index_acc": index_right / paragraphs}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--wires", type=int, default=100)
+    parser.add_argument("--jobs", type=int, default=None, help="pass --jobs to newsaudit (if supported)")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    require_data(BENCH_DATA / "wmt23-xen")
+    cells = {}
+    for a_mult in (1, 2, 4):
+        for w_mult in (1, 2, 4):
+            n_articles, n_wires = args.articles * a_mult, args.wires * w_mult
+            article_paths, wire_paths = build(n_articles, n_wires)
+            cells[(a_mult, w_mult)] = timed_cli(article_paths[0].parent, wire_paths[0].parent, args.jobs)
+            c = cells[(a_mult, w_mult)]
+            print(f"{n_articles} articles x {n_wires} wires: wall {c['wall']:.2f}s cpu {c['cpu']:.2f}s "
+                  f"rss {c['rss_mb']:.0f} MB", flush=True)
+    article_paths, wire_paths = build(args.articles, args.wires)
+    naive = naive_vs_index(article_paths, wire_paths)
+    base = cells[(1, 1)]
+    lines = [
+        f"Run {datetime.date.today().isoformat()} at commit {git_commit()} on {os.cpu_count()} cores; "
+        f"articles of {CHUNK} lines from wmt23-xen system outputs, wires from its references; "
+        f"no LanguageTool; jobs: {args.jobs or 'default'}.",
+        "",
+        "| articles | wires | wall s | CPU s | articles/s per CPU-second | peak RSS MB |",
+        "|---|---|---|---|---|---|",
+    ]
+    for (a_mult, w_mult), c in sorted(cells.items()):
+        n = args.articles * a_mult
+        lines.append(f"| {n} | {args.wires * w_mult} | {c['wall']:.2f} | {c['cpu']:.2f} | "
+                     f"{n / c['cpu']:.0f} | {c['rss_mb']:.0f} |")
+    lines += [
+        "",
+        f"Growth: pool x4 costs {cells[(1, 4)]['cpu'] / base['cpu']:.2f}x CPU (articles x1); "
+        f"articles x4 costs {cells[(4, 1)]['cpu'] / base['cpu']:.2f}x CPU (pool x1); "
+        f"peak memory x{cells[(4, 1)]['rss_mb'] / base['rss_mb']:.2f} for x4 articles.",
+        "",
+        f"Retrieval alone, {naive['paragraphs']} article paragraphs x {args.wires} wires, in process: "
+        f"naive all-pairs rapidfuzz {naive['naive']:.2f}s (top-1 paragraph from own chunk "
+        f"{naive['naive_acc']:.1%}), inverted index {naive['index']:.2f}s ({naive['index_acc']:.1%}); "
+        f"**speed-up {naive['naive'] / naive['index']:.0f}x**.",
+    ]
+    body = "\n".join(lines)
+    print(body)
+    if not args.no_write:
+        update_results("Speed (wmt23-xen)", body)
+
+
+if __name__ == "__main__":
+    main()
