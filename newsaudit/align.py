@@ -95,32 +95,42 @@ def align_sentences(article: Sequence[Sentence], wire: Sequence[Sentence], index
     a_terms = [content_terms(s.text) for s in article]
     w_terms = [content_terms(s.text) for s in wire]
     n, m = len(article), len(wire)
+    sim11 = [[index.similarity(a, w) for w in w_terms] for a in a_terms]
+
+    def pair_sim(i: int, j: int, da: int, dw: int) -> float:
+        if da == dw == 1:
+            return sim11[i - 1][j - 1]
+        # a merge can only fit if one of its parts already resembles the other side
+        parts = [sim11[i - 1 - x][j - 1 - y] for x in range(da) for y in range(dw)]
+        if max(parts) < SENTENCE_MIN / 2:
+            return 0.0
+        return index.similarity(_union(a_terms[i - da:i]), _union(w_terms[j - dw:j]))
+
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
     for i in range(n + 1):
         for j in range(m + 1):
             if i == 0 and j == 0:
                 continue
-            options = []
+            best = (-1.0, (0, 0, 0.0))
             if i:
-                options.append((score[i - 1][j], (1, 0)))
-            if j:
-                options.append((score[i][j - 1], (0, 1)))
+                best = (score[i - 1][j], (1, 0, 0.0))
+            if j and score[i][j - 1] > best[0]:
+                best = (score[i][j - 1], (0, 1, 0.0))
             for da, dw in ((1, 1), (1, 2), (2, 1)):
                 if i >= da and j >= dw:
-                    sim = index.similarity(_union(a_terms[i - da:i]), _union(w_terms[j - dw:j]))
+                    sim = pair_sim(i, j, da, dw)
                     if sim >= SENTENCE_MIN:
                         # merges must pay for themselves: a small cost keeps 1-1 preferred
                         cost = SENTENCE_MIN + (0.05 if da + dw == 3 else 0.0)
-                        options.append((score[i - da][j - dw] + sim - cost, (da, dw)))
-            best_score, move = max(options, key=lambda o: o[0])
-            score[i][j], back[i][j] = best_score, move
+                        if score[i - da][j - dw] + sim - cost > best[0]:
+                            best = (score[i - da][j - dw] + sim - cost, (da, dw, sim))
+            score[i][j], back[i][j] = best
     pairs = []
     i, j = n, m
     while i or j:
-        da, dw = back[i][j]  # type: ignore[misc]
+        da, dw, sim = back[i][j]
         if da and dw:
-            sim = index.similarity(_union(a_terms[i - da:i]), _union(w_terms[j - dw:j]))
             for a in article[i - da:i]:
                 pairs.append((a, tuple(wire[j - dw:j]), sim))
         i, j = i - da, j - dw

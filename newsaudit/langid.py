@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .lexicon import function_words
-from .text import tokenize
+import re
+
+_LETTER_WORDS = re.compile(r"[^\W\d_]+")
 
 SAMPLE_CHARS = 1500  # langdetect is stable well before this; longer samples only cost time
 UNKNOWN = "unknown"
@@ -49,7 +51,7 @@ def detect_language(text: str) -> str:
 
 def english_share(text: str) -> float:
     """Share of word tokens that are English function words: a cheap signal of English prose."""
-    tokens = [t.text.lower() for t in tokenize(text) if t.text[0].isalpha()]
+    tokens = _LETTER_WORDS.findall(text.lower())
     if not tokens:
         return 0.0
     stop = function_words()

@@ -36,7 +36,9 @@ def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in English (0 = unseen, 7+ = 'the'), from wordfreq's data."""
     from wordfreq import zipf_frequency  # imported lazily: it loads a frequency table
 
-    return zipf_frequency(word, "en")
+    # The "small" list holds every word down to Zipf 3.0 (our lowest threshold) and loads in
+    # milliseconds; rarer words read as 0, which no rule distinguishes from 2.x.
+    return zipf_frequency(word, "en", wordlist="small")
 
 
 # Words at or above this Zipf frequency are ordinary English vocabulary (about 1 per 100,000

@@ -21,6 +21,8 @@ from .text import content_terms
 # the similarity through the norms); below 200 paragraphs nothing is skipped.
 MAX_DF_SHARE = 0.05
 MIN_POOL_FOR_SKIPPING = 200
+NOMINATING_TERMS = 12   # rarest query terms whose postings are walked
+SHORTLIST = 10          # candidates rescored on all terms
 
 
 @dataclass(frozen=True)
@@ -87,21 +89,22 @@ class WireIndex:
         ``allow(wire_index)`` restricts the wires considered (auto mode excludes the article
         itself and the files less original than it).
         """
-        overlap: dict[int, float] = {}
-        for term in terms:
-            keys = self._postings.get(term)
-            if keys is None:
-                continue
-            w = self._idf[term]
-            for key in keys:
-                overlap[key] = overlap.get(key, 0.0) + w
-        if not overlap:
+        postings, idf = self._postings, self._idf
+        # Stage 1: the query's rarest terms nominate candidates (names and numbers decide which
+        # story a paragraph belongs to); stage 2 scores the shortlist on all terms.
+        rare = sorted((t for t in terms if t in postings), key=lambda t: (len(postings[t]), t))
+        votes: dict[int, float] = {}
+        for term in rare[:NOMINATING_TERMS]:
+            w = idf[term]
+            for key in postings[term]:
+                votes[key] = votes.get(key, 0.0) + w
+        if allow is not None:
+            votes = {key: v for key, v in votes.items() if allow(self.paragraphs[key].wire)}
+        if not votes:
             return []
-        q_norm = self.weight(terms)
-        norms, paragraphs = self._norms, self.paragraphs
-        scored = ((2 * shared / (q_norm + norms[key]), -key) for key, shared in overlap.items()
-                  if allow is None or allow(paragraphs[key].wire))
-        return [Hit(-neg_key, sim) for sim, neg_key in heapq.nlargest(k, scored)]
+        shortlist = heapq.nlargest(max(SHORTLIST, k), votes.items(), key=lambda kv: (kv[1], -kv[0]))
+        scored = [(self.similarity(terms, self.paragraphs[key].terms), -key) for key, _ in shortlist]
+        return [Hit(-neg_key, sim) for sim, neg_key in heapq.nlargest(k, scored) if sim > 0]
 
     def neighbour(self, key: int, step: int) -> int | None:
         """The id of the paragraph ``step`` after ``key`` in the same wire, if any."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import function_words, is_ordinary_word, load_list
 
@@ -18,8 +18,7 @@ REDACTION = re.compile(r"^(?:X{2,}|_{3,}|\[?REDACTED\]?|\[[A-Z ]+\]|█+)$")
 _REDACTION_IN_TEXT = re.compile(r"\bX{3,}\b|_{3,}|\[REDACTED\]|█{2,}")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -28,7 +27,7 @@ class Token:
     @property
     def bare(self) -> str:
         """The token without a possessive ending: "Zelenskyy’s" -> "Zelenskyy"."""
-        return _POSSESSIVE.sub("", self.text)
+        return _POSSESSIVE.sub("", self.text) if self.text[-1] in "s'’" else self.text
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -36,9 +35,15 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     out: list[Token] = []
     previous_end = 0
     for match in _WORD.finditer(text):
-        initial = not out or bool(_BREAK_GAP.search(text[previous_end:match.start()]))
-        out.append(Token(match.group(), offset + match.start(), offset + match.end(), initial))
+        start = match.start()
+        if not out:
+            initial = True
+        elif start - previous_end == 1 and text[previous_end] == " ":
+            initial = False  # the common case: one space between words
+        else:
+            initial = bool(_BREAK_GAP.search(text, previous_end, start))
         previous_end = match.end()
+        out.append(Token(match.group(), offset + start, offset + previous_end, initial))
     return out
 
 
@@ -62,7 +67,7 @@ def content_terms(text: str) -> frozenset[str]:
         w = match.group().lower()
         if w in stop or len(w) < 2 and not w.isdigit():
             continue
-        terms.add(stem(w) if not any(c.isdigit() for c in w) else w.replace(",", ""))
+        terms.add(w.replace(",", "") if w[0].isdigit() else stem(w))
     return frozenset(terms)
 
 
