@@ -59,6 +59,11 @@ def segment_penalties(record: dict, spans: list[tuple[int, int]]):
     """Per-segment penalty, and the flags as (segment, start, end, rule) in segment offsets."""
     penalty = [0.0] * len(spans)
     flags = []
+    for a in record.get("adequacy", []):  # the adequacy estimate counts as in the file score
+        for s, (a0, b0) in enumerate(spans):
+            if a0 <= a["start"] < b0 + 1:
+                penalty[s] += a["penalty"]
+                break
     for f in record["findings"]:
         for s, (a, b) in enumerate(spans):
             if a <= f["start"] < b + 1:

@@ -10,7 +10,7 @@ best sentence anywhere in the paragraph's candidate wire paragraphs (reordered s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from .model import Alignment, Document, ParagraphAlignment, Sentence, SentencePair
@@ -21,7 +21,9 @@ PARAGRAPH_MIN = 0.22   # below this a paragraph has no counterpart in the pool
 SENTENCE_MIN = 0.18    # below this two sentences are not translations of each other
 MERGE_GAIN = 0.04      # a 1-2 merge must beat the single best paragraph by this much
 CANDIDATES = 4
-RESCUE_MIN = 0.35     # a reordered sentence must be clearly the same sentence
+RESCUE_MIN = 0.35
+CONTINUATION_MARGIN = 0.1  # the wire paragraph that continues the previous match wins within this
+NEAREST_MIN = 0.08    # an unaligned paragraph this close to the main wire still gets an adequacy estimate     # a reordered sentence must be clearly the same sentence
 
 
 @dataclass(frozen=True)
@@ -35,9 +37,14 @@ class _Group:
 def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None = None) -> Alignment:
     """Align ``doc`` against the wires of ``index`` (restricted to ``allow``-ed wires)."""
     best: list[tuple[tuple[int, ...], float, tuple[Hit, ...]] | None] = []
+    all_hits: list[tuple[Hit, ...]] = []
     for paragraph in doc.paragraphs:
         terms = content_terms(paragraph.text)
-        hits = tuple(index.query(terms, CANDIDATES, allow))
+        hits = index.query(terms, CANDIDATES, allow)
+        follow = _follower(best[-1] if best else None, index)
+        if follow is not None:
+            hits = _prefer(follow, terms, hits, index)
+        all_hits.append(tuple(hits))
         best.append(_best_match(terms, hits, index))
     groups = _group(best, index)
     paragraphs: list[ParagraphAlignment] = []
@@ -54,7 +61,36 @@ def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None =
         sentences.extend(SentencePair(a, w, path, round(s, 4)) for a, w, s, path in pairs)
     paragraphs.sort(key=lambda p: p.paragraph)
     sentences.sort(key=lambda p: p.sentence.start)
-    return Alignment(tuple(paragraphs), tuple(sentences))
+    result = Alignment(tuple(paragraphs), tuple(sentences))
+    return replace(result, nearest=_nearest(best, all_hits, index, result.main_wire))
+
+
+def _follower(previous, index: WireIndex) -> int | None:
+    """The wire paragraph after the one the previous article paragraph took."""
+    return index.neighbour(previous[0][-1], 1) if previous else None
+
+
+def _prefer(key: int, terms, hits: list[Hit], index: WireIndex) -> list[Hit]:
+    """Stories mostly keep their order: the next wire paragraph wins near-ties."""
+    sim = index.similarity(terms, index.paragraphs[key].terms)
+    top = hits[0].similarity if hits else 0.0
+    if sim <= 0 or sim < top - CONTINUATION_MARGIN:
+        return hits
+    return [Hit(key, sim)] + [h for h in hits if h.key != key]
+
+
+def _nearest(best, all_hits, index: WireIndex, main_wire: str | None) -> tuple[ParagraphAlignment, ...]:
+    """For paragraphs left unaligned, the closest paragraph of the main wire, if any is close."""
+    out = []
+    for i, (match, hits) in enumerate(zip(best, all_hits)):
+        if match is not None or main_wire is None:
+            continue
+        for hit in hits:
+            wp = index.paragraphs[hit.key]
+            if index.wires[wp.wire].path == main_wire and hit.similarity >= NEAREST_MIN:
+                out.append(ParagraphAlignment(i, main_wire, (wp.paragraph,), round(hit.similarity, 4)))
+                break
+    return tuple(out)
 
 
 def _best_match(terms, hits: Sequence[Hit], index: WireIndex):

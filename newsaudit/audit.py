@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
+from .adequacy import estimate as estimate_adequacy
 from .align import align
 from .langid import detect_language
 from .model import Alignment, Document, FileResult, Finding, Role, Severity
@@ -57,15 +58,16 @@ def audit(articles: Sequence[Document], wires: Sequence[Document] | None = None,
         plans = _auto_plans(english, index, options)
     alignments = {d.path: align(d, index, plans[d.path].allow) for d in english}
     roles = _roles(english, alignments, auto=wires is None)
+    by_path = {w.path: w for w in index.wires}
     results = []
     for doc in articles:
         language = languages[doc.path]
         if doc.path not in plans:
-            results.append(_result(doc, Role.CANDIDATE, language, Alignment(), frozenset(), options))
+            results.append(_result(doc, Role.CANDIDATE, language, Alignment(), frozenset(), options, {}))
             continue
         role = roles[doc.path]
         alignment = alignments[doc.path] if role is Role.CANDIDATE else Alignment()
-        results.append(_result(doc, role, language, alignment, plans[doc.path].names, options))
+        results.append(_result(doc, role, language, alignment, plans[doc.path].names, options, by_path))
     return results
 
 
@@ -131,7 +133,7 @@ def _aligned_share(doc: Document, alignment: Alignment) -> float:
 
 
 def _result(doc: Document, role: Role, language: str, alignment: Alignment,
-            names: frozenset[str], options: AuditOptions) -> FileResult:
+            names: frozenset[str], options: AuditOptions, wires: dict[str, Document]) -> FileResult:
     share = _aligned_share(doc, alignment)
     if role is Role.CANDIDATE and share < AUTO_MIN_SHARE:
         alignment = Alignment()  # a few chance matches are no evidence of translation
@@ -140,12 +142,13 @@ def _result(doc: Document, role: Role, language: str, alignment: Alignment,
                        grammar=options.grammar)
     findings = run_rules(ctx, options)
     words = count_words(doc.text)
-    file_score = score(findings, words)
+    adequacy = estimate_adequacy(doc, alignment, wires) if ctx.language in ("en", "unknown") else ()
+    file_score = score(findings, words, sum(a.penalty for a in adequacy))
     return FileResult(
         path=doc.path, role=role, language=language, words=words, score=file_score,
         verdict=verdict(file_score, findings, options.threshold, options.fail_on),
         findings=tuple(findings), alignment=alignment, wire=alignment.main_wire,
-        aligned_share=round(share, 4), notices=doc.notices,
+        aligned_share=round(share, 4), notices=doc.notices, adequacy=adequacy,
     )
 
 

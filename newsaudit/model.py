@@ -107,6 +107,7 @@ class ParagraphAlignment:
 class Alignment:
     paragraphs: tuple[ParagraphAlignment, ...] = ()
     sentences: tuple[SentencePair, ...] = ()
+    nearest: tuple[ParagraphAlignment, ...] = ()  # unaligned paragraphs: closest main-wire paragraph
 
     @property
     def main_wire(self) -> str | None:
@@ -115,6 +116,16 @@ class Alignment:
         for p in self.paragraphs:
             weight[p.wire_path] = weight.get(p.wire_path, 0.0) + 1.0 + p.similarity
         return max(sorted(weight), key=weight.__getitem__) if weight else None
+
+
+@dataclass(frozen=True)
+class Adequacy:
+    """The adequacy estimate of one article sentence against its aligned wire text."""
+
+    start: int
+    end: int
+    similarity: float
+    penalty: float
 
 
 @dataclass(frozen=True)
@@ -131,3 +142,8 @@ class FileResult:
     aligned_share: float = 0.0
     notices: tuple[str, ...] = ()
     error: str | None = None
+    adequacy: tuple[Adequacy, ...] = ()
+
+    @property
+    def adequacy_penalty(self) -> float:
+        return round(sum(a.penalty for a in self.adequacy), 4)

@@ -1,5 +1,8 @@
 """MQM-style scoring: penalty points per 1,000 words and a pass/fail verdict.
 
+The penalty of a file is the sum of its findings' weights plus its adequacy estimate
+(``adequacy.py``: how far its aligned sentences stray from their wire text).
+
 Weights follow Google's MQM practice: minor 1, major 5, critical 10, and 0.1 for a minor
 punctuation error. A file fails when its score exceeds the threshold. The default, 10 points
 per 1,000 words, is the usual "99% quality" bar: one major error in 500 words fails.
@@ -26,9 +29,12 @@ def penalty(findings: Iterable[Finding]) -> float:
     return sum(weight(f) for f in findings)
 
 
-def score(findings: Iterable[Finding], words: int) -> float:
-    """Penalty points per 1,000 words (a file of under 100 words is scored as 100 words)."""
-    return round(penalty(findings) * 1000.0 / max(words, 100), 2)
+def score(findings: Iterable[Finding], words: int, adequacy: float = 0.0) -> float:
+    """Penalty points (findings plus the adequacy estimate) per 1,000 words.
+
+    A file of under 100 words is scored as 100 words.
+    """
+    return round((penalty(findings) + adequacy) * 1000.0 / max(words, 100), 2)
 
 
 def verdict(file_score: float, findings: Iterable[Finding], threshold: float = DEFAULT_THRESHOLD,

@@ -50,6 +50,9 @@ def file_record(result: FileResult, text: str) -> dict:
             for p in result.alignment.paragraphs
         ],
         "aligned_share": result.aligned_share,
+        "adequacy_penalty": result.adequacy_penalty,
+        "adequacy": [{"start": a.start, "end": a.end, "similarity": a.similarity, "penalty": a.penalty}
+                     for a in result.adequacy],
         "notices": list(result.notices),
     }
     if result.error:
