@@ -23,8 +23,10 @@ from .rules.names import sentence_names
 from .scoring import DEFAULT_THRESHOLD, penalty, score, verdict
 from .text import count_words, fold, has_redaction, is_redaction
 
-# In auto mode a file counts as translated from another only if this share of it aligns.
-AUTO_MIN_SHARE = 0.25
+# A file counts as translated from a wire only if this share of its paragraphs aligns: in auto
+# mode most of it (other outlets' originals share facts, not paragraphs), with --wire a quarter.
+AUTO_MIN_SHARE = 0.5
+WIRE_MIN_SHARE = 0.25
 # ... and only a file that looks original can be a wire: one with wire markers, or with fewer
 # translation artifacts than this (penalty points per 1,000 words; one major in 2,500 words).
 WIRE_MAX_ARTIFACTS = 2.0
@@ -57,17 +59,21 @@ def audit(articles: Sequence[Document], wires: Sequence[Document] | None = None,
         index = WireIndex(english)
         plans = _auto_plans(english, index, options)
     alignments = {d.path: align(d, index, plans[d.path].allow) for d in english}
-    roles = _roles(english, alignments, auto=wires is None)
+    auto = wires is None
+    min_share = AUTO_MIN_SHARE if auto else WIRE_MIN_SHARE
+    roles = _roles(english, alignments, auto)
     by_path = {w.path: w for w in index.wires}
     results = []
     for doc in articles:
         language = languages[doc.path]
         if doc.path not in plans:
-            results.append(_result(doc, Role.CANDIDATE, language, Alignment(), frozenset(), options, {}))
+            results.append(_result(doc, Role.CANDIDATE, language, Alignment(), frozenset(), options, {},
+                                   min_share))
             continue
         role = roles[doc.path]
         alignment = alignments[doc.path] if role is Role.CANDIDATE else Alignment()
-        results.append(_result(doc, role, language, alignment, plans[doc.path].names, options, by_path))
+        results.append(_result(doc, role, language, alignment, plans[doc.path].names, options, by_path,
+                               min_share))
     return results
 
 
@@ -133,13 +139,14 @@ def _aligned_share(doc: Document, alignment: Alignment) -> float:
 
 
 def _result(doc: Document, role: Role, language: str, alignment: Alignment,
-            names: frozenset[str], options: AuditOptions, wires: dict[str, Document]) -> FileResult:
+            names: frozenset[str], options: AuditOptions, wires: dict[str, Document],
+            min_share: float) -> FileResult:
     share = _aligned_share(doc, alignment)
-    if role is Role.CANDIDATE and share < AUTO_MIN_SHARE:
+    if role is Role.CANDIDATE and share < min_share:
         alignment = Alignment()  # a few chance matches are no evidence of translation
         share = 0.0
     ctx = AuditContext(doc, alignment, names, is_wire=role is Role.WIRE, language=language,
-                       grammar=options.grammar)
+                       grammar=options.grammar, wires=wires)
     findings = run_rules(ctx, options)
     words = count_words(doc.text)
     adequacy = estimate_adequacy(doc, alignment, wires) if ctx.language in ("en", "unknown") else ()

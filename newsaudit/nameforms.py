@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from .lexicon import zipf
+from .lexicon import load_ordered, zipf
 from .text import fold
 
 # "ch" is Х in German and Polish spellings ("Charkiw") and Ч in English ones; both join the
@@ -85,3 +85,14 @@ def _derived(longer: str, shorter: str) -> bool:
 def is_minor_variant(a: str, b: str) -> bool:
     """A romanisation difference ("Zelensky"/"Zelenskyy") rather than a garbled name."""
     return Levenshtein.distance(romanized(a), romanized(b)) <= 1
+
+
+@lru_cache(maxsize=1)
+def variant_groups() -> dict[str, tuple[str, ...]]:
+    """Each spelling of ``data/name_variants.txt`` mapped to its whole group of spellings."""
+    groups = {}
+    for line in load_ordered("name_variants"):
+        group = tuple(w.replace("_", " ") for w in line.lower().split())
+        for spelling in group:
+            groups[spelling] = group
+    return groups

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from . import grammar_rules, language, names, semantics
+from . import boilerplate, coverage, grammar_rules, language, locale, names, punctuation, quantities, semantics
 from .base import AuditContext, Rule
 
 ALL_RULES: tuple[Rule, ...] = tuple(sorted(
-    names.RULES + semantics.RULES + language.RULES + grammar_rules.RULES,
+    names.RULES + semantics.RULES + quantities.RULES + coverage.RULES + language.RULES
+    + punctuation.RULES + locale.RULES + boilerplate.RULES + grammar_rules.RULES,
     key=lambda r: r.code,
 ))
 # Rules whose findings mark a text as translated (used to tell wires from translations).
-TRANSLATION_SIGNALS = frozenset({"NA102", "NA201"})
+TRANSLATION_SIGNALS = frozenset({"NA102", "NA201", "NA202", "NA402", "NA501", "NA502", "NA504"})
 
 
 def find_rule(key: str) -> Rule | None:

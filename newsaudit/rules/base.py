@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping
 
 from ..model import Alignment, Document, Finding, Severity
 
@@ -21,6 +21,18 @@ class AuditContext:
     is_wire: bool = False                      # audited as a wire: no comparison rules
     language: str = "en"
     grammar: Callable[[str], list] | None = None   # LanguageTool matches for a text, if available
+    wires: Mapping[str, Document] = field(default_factory=dict)  # wire documents by path
+
+    def wire_text(self, path: str, paragraphs: tuple[int, ...]) -> str:
+        """The text of aligned wire paragraphs (empty if the wire is unknown)."""
+        wire = self.wires.get(path)
+        return " ".join(wire.paragraphs[i].text for i in paragraphs) if wire else ""
+
+    def paragraph_alignment(self, paragraph: int):
+        for pa in self.alignment.paragraphs:
+            if pa.paragraph == paragraph:
+                return pa
+        return None
 
 
 @dataclass(frozen=True)

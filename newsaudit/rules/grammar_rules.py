@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..grammar import to_findings
@@ -34,6 +35,88 @@ def check_languagetool(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     yield from to_findings(ctx.grammar(ctx.doc.text), ctx.doc.text, rule.code, rule.name, ctx.wire_names)
 
 
+_THEIR_IS = re.compile(r"\b[Tt]heir\s+(?:is|was|are|were|will be|has been|have been)\b")
+_TO_ADJECTIVE = re.compile(
+    r"\b(?:is|was|are|were|be|been|seems?|seemed|became|becomes|get|got)\s+(to)\s+"
+    r"(?:hard|difficult|easy|late|early|soon|far|big|small|few|many|much|little|expensive|"
+    r"dangerous|close|weak|strong|slow|fast)\b(?!\s+(?:a|an|the|this|that|its|their)\b)")
+_DOUBLED_WORD = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
+LEGITIMATE_DOUBLES = frozenset({"that", "had", "is", "do", "bye", "ha", "no", "so", "very", "now"})
+
+
+def _builtin(ctx: AuditContext) -> bool:
+    """The built-in rules stand in for LanguageTool only when it is not there."""
+    return ctx.grammar is None
+
+
+def check_their_is(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+    """"their was" for "there was" (built in; runs only without LanguageTool).
+
+    ## What it does
+    Finds the possessive "their" directly before a form of "to be".
+
+    ## Why is this bad?
+    It is a homophone slip that spell checkers miss and readers notice.
+
+    ## Example
+    "Officials said their was no damage."
+
+    ## Use instead
+    "Officials said there was no damage."
+    """
+    if _builtin(ctx):
+        for m in _THEIR_IS.finditer(ctx.doc.text):
+            yield rule.finding(ctx, m.start(), m.start() + 5, "“their” where “there” is meant",
+                               evidence="built-in rule (no LanguageTool)")
+
+
+def check_to_too(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+    """"to hard" for "too hard" after a form of "to be" (built in; runs only without LanguageTool).
+
+    ## What it does
+    Finds "to" between a linking verb and an adjective of degree ("was to late").
+
+    ## Why is this bad?
+    A homophone slip: the sentence means "excessively" and says a preposition.
+
+    ## Example
+    "He said it was to hard to see a way forward."
+
+    ## Use instead
+    "He said it was too hard to see a way forward."
+    """
+    if _builtin(ctx):
+        for m in _TO_ADJECTIVE.finditer(ctx.doc.text):
+            yield rule.finding(ctx, m.start(1), m.end(1), "“to” where “too” is meant",
+                               evidence="built-in rule (no LanguageTool)")
+
+
+def check_doubled_word(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+    """The same word twice in a row ("the the") (built in; runs only without LanguageTool).
+
+    ## What it does
+    Finds a word repeated immediately, except the pairs English allows ("that that",
+    "had had").
+
+    ## Why is this bad?
+    It is an editing or MT slip that makes the text look unchecked.
+
+    ## Example
+    "The mayor said the the city would recover."
+
+    ## Use instead
+    "The mayor said the city would recover."
+    """
+    if _builtin(ctx):
+        for m in _DOUBLED_WORD.finditer(ctx.doc.text):
+            if m.group(1).lower() not in LEGITIMATE_DOUBLES:
+                yield rule.finding(ctx, m.start(), m.end(), f"“{m.group(1)}” twice in a row",
+                                   evidence="built-in rule (no LanguageTool)")
+
+
 RULES = (
     Rule("NA901", "languagetool", "Fluency/Grammar", Severity.MINOR, check_languagetool),
+    Rule("NA911", "their-is", "Fluency/Grammar", Severity.MINOR, check_their_is),
+    Rule("NA912", "to-too", "Fluency/Grammar", Severity.MINOR, check_to_too),
+    Rule("NA913", "doubled-word", "Fluency/Grammar", Severity.MINOR, check_doubled_word),
 )

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
+from ..langid import detect_language, english_share
 from ..model import Finding, Severity
+from ..text import count_words
 from .base import AuditContext, Rule
+
+# Letters of scripts other than Latin (and the punctuation that comes with CJK text).
+_FOREIGN_SCRIPT = re.compile(
+    r"[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f"
+    r"\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff01-\uff60]"
+    r"[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f"
+    r"\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff01-\uff60\s\d.,:;!?\-]*"
+)
+SENTENCE_MIN_WORDS = 8
+SENTENCE_MAX_ENGLISH_SHARE = 0.12
 
 LANGUAGE_NAMES = {
     "ar": "Arabic", "bg": "Bulgarian", "cs": "Czech", "de": "German", "es": "Spanish", "fr": "French",
@@ -45,6 +58,42 @@ def check_not_english(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                        evidence=f"langdetect: {ctx.language}")
 
 
+def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+    """Text left in the source language inside the English article.
+
+    ## What it does
+    Reports runs of letters in another script (Cyrillic, Greek, Hebrew, Arabic, CJK, Hangul,
+    Thai, Indic scripts) and whole sentences of eight words or more in another language
+    written in Latin letters: a sentence with almost no English function words that
+    langdetect (seeded) does not identify as English.
+
+    ## Why is this bad?
+    The reader cannot read it; it shows the translation was not finished or not checked.
+
+    ## Example
+    "The minister called it 历史性的一步 for the region."
+
+    ## Use instead
+    Translate the fragment: "The minister called it a historic step for the region."
+    """
+    for m in _FOREIGN_SCRIPT.finditer(ctx.doc.text):
+        text = m.group().rstrip(" .,:;!?-\n\t")
+        if len(text) >= 2 or (text and "\u3400" <= text <= "\u9fff"):
+            yield rule.finding(ctx, m.start(), m.start() + len(text),
+                               "text in another script left untranslated", evidence=None)
+    for sentence in ctx.doc.sentences:
+        if count_words(sentence.text) < SENTENCE_MIN_WORDS or _FOREIGN_SCRIPT.search(sentence.text):
+            continue
+        if english_share(sentence.text) > SENTENCE_MAX_ENGLISH_SHARE:
+            continue
+        language = detect_language(sentence.text)
+        if language not in ("en", "unknown"):
+            yield rule.finding(ctx, sentence.start, sentence.end,
+                               f"this sentence looks {language_name(language)}, not English",
+                               evidence=f"langdetect: {language}")
+
+
 RULES = (
     Rule("NA401", "not-english", "Accuracy/Untranslated", Severity.CRITICAL, check_not_english),
+    Rule("NA402", "untranslated-fragment", "Accuracy/Untranslated", Severity.MAJOR, check_untranslated_fragment),
 )

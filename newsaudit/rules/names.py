@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..lexicon import is_dictionary_word, is_ordinary_word, load_list
 from ..model import Finding, Sentence, Severity
-from ..nameforms import is_minor_variant, is_variant, skeleton
+from ..nameforms import is_minor_variant, is_variant, skeleton, variant_groups
 from ..text import Token, fold, is_name_token, is_redaction, stem, tokenize
 from .base import AuditContext, Rule
 
@@ -73,6 +73,8 @@ def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             word = token.bare
             if fold(word) in wire_folded or fold(word) in ctx.wire_names or is_ordinary_word(word):
                 continue
+            if fold(word) in variant_groups():
+                continue  # an established variant: the name-variant rule (NA601) judges it
             match = _closest_variant(word, wire_names)
             if match is None:
                 continue
@@ -155,14 +157,27 @@ def _capitalised_phrases(tokens: tuple[Token, ...], text: str, offset: int):
         run = []
 
 
+def _foreign_name(word: str) -> bool:
+    """A name no English dictionary knows (a transliteration), at least four letters long."""
+    return (len(word) >= 4 and not is_redaction(word) and not is_dictionary_word(word)
+            and not is_dictionary_word(word.rstrip("s")))
+
+
+def _plain_word(word: str) -> bool:
+    """An everyday English word written with a capital: no acronym, no hyphen, no initial."""
+    return word.isalpha() and len(word) >= 4 and not word.isupper() and is_dictionary_word(word)
+
+
 def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """A name of the wire sentence rendered as a capitalised phrase of ordinary words.
 
     ## What it does
     In a solidly aligned sentence pair, looks for a capitalised phrase of everyday English
     words in the article ("the Blue Fields Office") that shares no word with the wire
-    paragraph, while a name of the wire sentence has no counterpart in the article sentence.
-    The phrase is then most likely the name, translated word by word.
+    paragraph, while a name of the wire sentence that no English dictionary knows (a
+    transliteration such as "Kovalenko") has no counterpart in the article sentence. The
+    phrase is then most likely that name, translated word by word. Acronyms, hyphenated
+    words and words under four letters are never taken for translated words.
 
     ## Why is this bad?
     Names often mean something in their own language (Zelenskyy contains the word for
@@ -183,8 +198,7 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         article_names = [t.bare for t in sentence_names(pair.sentence)]
         article_folded = {fold(a) for a in article_names}
         missing = [t.bare for s in pair.wire_sentences for t in sentence_names(s)
-                   if not is_redaction(t.bare) and not is_ordinary_word(t.bare)
-                   and fold(t.bare) not in article_folded
+                   if _foreign_name(t.bare) and fold(t.bare) not in article_folded
                    and not any(is_variant(t.bare, a) for a in article_names)]
         if not missing:
             continue
@@ -192,8 +206,10 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         tokens = sentence_tokens(pair.sentence)
         for run in _capitalised_phrases(tokens, pair.sentence.text, pair.sentence.start):
             words = [t for t in run if t.text != "of"]
-            if any(t.bare.lower() in titles or not is_dictionary_word(t.bare) for t in words):
+            if not all(_plain_word(t.bare) and t.bare.lower() not in titles for t in words):
                 continue
+            if any(fold(t.bare) in fold(m) for t in words for m in missing):
+                continue  # "Jong Un" for "Jong-un": a spelling, not a translation
             if any(stem(t.text) in wire_stems for t in words) or fold(" ".join(t.bare for t in words)) in ctx.wire_names:
                 continue
             if any(skeleton(t.bare) == skeleton(m) for t in words for m in missing):

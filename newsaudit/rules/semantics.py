@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..lexicon import function_words, load_list, load_table
@@ -85,6 +86,36 @@ def check_lifeless_patient(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             )
 
 
+_LOOP = re.compile(r"\b((?:\w+[\s,;]+){0,3}?\w+)(?:[\s,;]+\1\b){2,}", re.IGNORECASE)
+
+
+def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+    """A word or short phrase repeated three times or more in a row ("Bern, Bern, Bern").
+
+    ## What it does
+    Finds one to four words repeated back to back at least three times, separated only by
+    spaces or commas.
+
+    ## Why is this bad?
+    It is the signature of a neural engine stuck in a decoding loop: the rest of the
+    sentence, often the rest of the paragraph, was never translated.
+
+    ## Example
+    "The delegation visited the port of Gdansk, Gdansk, Gdansk, Gdansk."
+
+    ## Use instead
+    Translate the sentence again from the source.
+    """
+    for paragraph in ctx.doc.paragraphs:
+        for m in _LOOP.finditer(paragraph.text):
+            if m.group(1).isdigit():
+                continue
+            start = paragraph.start + m.start()
+            yield rule.finding(ctx, start, paragraph.start + m.end(),
+                               f"“{m.group(1)}” repeated in a loop", evidence=None)
+
+
 RULES = (
     Rule("NA201", "lifeless-patient", "Accuracy/Mistranslation", Severity.MAJOR, check_lifeless_patient),
+    Rule("NA202", "repetition-loop", "Accuracy/Addition", Severity.MAJOR, check_repetition_loop),
 )

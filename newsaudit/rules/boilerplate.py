@@ -1,0 +1,58 @@
+"""NA7xx: page furniture scraped along with the article."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ..lexicon import load_ordered
+from ..model import Finding, Severity
+from .base import AuditContext, Rule
+
+MAX_WORDS = 25  # furniture lines are short; a long paragraph is article text
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in load_ordered("boilerplate"))
+
+
+def is_boilerplate(text: str) -> bool:
+    stripped = text.strip()
+    return len(stripped.split()) <= MAX_WORDS and any(p.search(stripped) for p in patterns())
+
+
+def check_boilerplate(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+    """Navigation and page furniture lines scraped along with the article.
+
+    ## What it does
+    Matches short paragraphs against the patterns of ``data/boilerplate.txt`` ("Published",
+    "Previous article…", "Share this", "Read more", cookie and newsletter prompts...). A run
+    of consecutive furniture paragraphs is reported once, as one block.
+
+    ## Why is this bad?
+    It is not part of the story: republished as is, it shows readers a scraped page, and
+    it pollutes word counts, search snippets and the comparison with the wire.
+
+    ## Example
+    "Previous article: Ten things to know this week" at the end of a translated story.
+
+    ## Use instead
+    Strip the lines before publishing.
+    """
+    block = []
+    for p in ctx.doc.paragraphs + (None,):  # type: ignore[operator]
+        if p is not None and is_boilerplate(p.text):
+            block.append(p)
+            continue
+        if block:
+            yield rule.finding(ctx, block[0].start, block[-1].end,
+                               f"scraped page furniture ({len(block)} line{'s' if len(block) > 1 else ''})",
+                               evidence="matches data/boilerplate.txt")
+            block = []
+
+
+RULES = (
+    Rule("NA701", "boilerplate", "Accuracy/Addition", Severity.MINOR, check_boilerplate),
+)

@@ -1,0 +1,160 @@
+"""NA31x: coverage. Sentences added to, or missing from, an otherwise aligned paragraph."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..adequacy import char_fscore
+from ..model import Finding, Sentence, Severity
+from ..text import content_terms, count_words
+from .base import AuditContext, Rule
+from .names import sentence_names
+
+GROUP_MIN = 0.35         # only paragraphs that clearly are the same text are judged
+ADDED_MAX_OVERLAP = 0.15  # share of the sentence's content found in the wire paragraph
+OMITTED_MIN_TERMS = 5     # a wire sentence this rich in content is worth reporting
+OMITTED_MAX_COVERED = 0.35  # share of its content found anywhere in the article paragraph
+PARAPHRASE_MIN = 0.35    # character similarity at which two slot-mates are one sentence reworded
+
+
+def _slots(article: list[Sentence], wire: list[Sentence], pairs) -> dict[int, list[Sentence]]:
+    """For each unaligned article sentence, the unaligned wire sentences between the same anchors.
+
+    Anchors are the aligned sentence pairs; an unaligned sentence on each side of the same gap
+    is most likely the same sentence, reworded beyond lexical overlap.
+    """
+    anchor_of = {p.sentence.index: max(w.index for w in p.wire_sentences) for p in pairs}
+    aligned_wire = {w.index for p in pairs for w in p.wire_sentences}
+    slots: dict[int, list[Sentence]] = {}
+    previous_wire = -1
+    for k, sentence in enumerate(article):
+        if sentence.index in anchor_of:
+            previous_wire = anchor_of[sentence.index]
+            continue
+        following = next((anchor_of[s.index] for s in article[k + 1:] if s.index in anchor_of), None)
+        slots[sentence.index] = [w for w in wire if w.index not in aligned_wire and w.index > previous_wire
+                                 and (following is None or w.index < following)]
+    return slots
+
+
+def _aligned_groups(ctx: AuditContext):
+    """(article sentences, wire sentences, wire path, similarity) per well-aligned paragraph."""
+    seen = set()
+    for pa in ctx.alignment.paragraphs:
+        key = (pa.wire_path, pa.wire_paragraphs)
+        wire = ctx.wires.get(pa.wire_path)
+        if key in seen or wire is None or pa.similarity < GROUP_MIN:
+            continue
+        seen.add(key)
+        paragraphs = [p.paragraph for p in ctx.alignment.paragraphs
+                      if (p.wire_path, p.wire_paragraphs) == key]
+        article = [s for i in paragraphs for s in ctx.doc.paragraphs[i].sentences]
+        wire_sents = [s for i in pa.wire_paragraphs for s in wire.paragraphs[i].sentences]
+        yield article, wire_sents, pa.wire_path, pa.similarity
+
+
+def _covered(terms: frozenset[str], other: frozenset[str]) -> float:
+    return len(terms & other) / len(terms) if terms else 1.0
+
+
+def check_added_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+    """A sentence inside an aligned paragraph that has no counterpart in the wire.
+
+    ## What it does
+    In a paragraph that clearly aligns with a wire paragraph, reports an article sentence of
+    four words or more that aligned with no wire sentence and shares almost none of its
+    content words with the wire paragraph. An unaligned wire sentence in the same place
+    (between the same aligned neighbours) that resembles it letter by letter makes it a
+    rewording, not an addition. A sentence that also shares nothing with its neighbours and
+    names no one and no number is a non-sequitur, the typical hallucination of an MT engine,
+    and weighs more (major).
+
+    ## Why is this bad?
+    Words the source never had put claims in the mouth of the source. Engines hallucinate
+    filler when they lose track of a quote or a list.
+
+    ## Example
+    Wire: "“We will rebuild,” the mayor said. “Help is coming.”"
+    Article: "“We will rebuild,” said the mayor. “The weather is fine in this season.” “Help is on its way.”"
+
+    ## Use instead
+    Remove the sentence, or check the source for what it replaced.
+    """
+    done = {p.sentence.index for p in ctx.alignment.sentences}
+    for article, wire, path, _ in _aligned_groups(ctx):
+        wire_terms = frozenset().union(*(content_terms(s.text) for s in wire))
+        slots = _slots(article, wire, [p for p in ctx.alignment.sentences if p.sentence in article])
+        for i, sentence in enumerate(article):
+            if sentence.index in done or count_words(sentence.text) < 4:
+                continue
+            terms = content_terms(sentence.text)
+            if not terms or _covered(terms, wire_terms) > ADDED_MAX_OVERLAP:
+                continue
+            if any(char_fscore(sentence.text, w.text) >= PARAPHRASE_MIN for w in slots.get(sentence.index, ())):
+                continue  # reworded, not added
+            neighbours = [article[j] for j in (i - 1, i + 1) if 0 <= j < len(article)]
+            isolated = all(not (terms & content_terms(n.text)) for n in neighbours)
+            bare = not sentence_names(sentence) and not any(c.isdigit() for c in sentence.text)
+            nonsequitur = isolated and bare
+            yield rule.finding(
+                ctx, sentence.start, sentence.end,
+                "this sentence has no counterpart in the aligned wire paragraph"
+                + (" and no link to its neighbours: a likely MT hallucination" if nonsequitur else ""),
+                evidence=f"{path}: " + " ".join(s.text for s in wire),
+                severity=Severity.MAJOR if nonsequitur else None,
+            )
+
+
+def check_omitted_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+    """A wire sentence missing from an otherwise aligned paragraph.
+
+    ## What it does
+    In a paragraph that clearly aligns with a wire paragraph, finds a wire sentence rich in
+    content (five content words or more) that aligned with no article sentence and whose
+    content words mostly appear nowhere in the article paragraph. It is reported on the
+    article sentence after which it should stand, with the missing wire sentence as evidence.
+
+    ## Why is this bad?
+    Engines drop clauses and whole sentences, often the qualifying ones ("the figure could
+    not be verified"), which changes what the article asserts.
+
+    ## Example
+    Wire: "The ministry reported 40 arrests. The figure could not be independently verified."
+    Article: "The ministry reported 40 arrests."
+
+    ## Use instead
+    Restore the missing sentence: "The figure could not be independently verified."
+    """
+    for article, wire, path, _ in _aligned_groups(ctx):
+        if not article:
+            continue
+        pairs = [p for p in ctx.alignment.sentences if p.sentence in article]
+        covered_wire = {w.index for p in pairs for w in p.wire_sentences}
+        article_terms = frozenset().union(*(content_terms(s.text) for s in article))
+        slot_mates = [(a, w) for a_index, ws in _slots(article, wire, pairs).items()
+                      for a in article if a.index == a_index for w in ws]
+        for w in wire:
+            terms = content_terms(w.text)
+            if w.index in covered_wire or len(terms) < OMITTED_MIN_TERMS:
+                continue
+            if _covered(terms, article_terms) > OMITTED_MAX_COVERED:
+                continue
+            if any(mate is w and char_fscore(a.text, w.text) >= PARAPHRASE_MIN for a, mate in slot_mates):
+                continue  # reworded, not dropped
+            anchor = _anchor(w, pairs, article)
+            yield rule.finding(ctx, anchor.start, anchor.end,
+                               "the aligned wire paragraph has a sentence here that the article lacks",
+                               evidence=f"{path}: {w.text}")
+
+
+def _anchor(missing: Sentence, pairs, article: list[Sentence]) -> Sentence:
+    """The article sentence aligned to the last wire sentence before the missing one."""
+    before = [p for p in pairs if p.wire_sentences[-1].index < missing.index]
+    return max(before, key=lambda p: p.wire_sentences[-1].index).sentence if before else article[0]
+
+
+RULES = (
+    Rule("NA311", "added-sentence", "Accuracy/Addition", Severity.MINOR, check_added_sentence, needs_wire=True),
+    Rule("NA312", "omitted-sentence", "Accuracy/Omission", Severity.MAJOR, check_omitted_sentence,
+         needs_wire=True),
+)

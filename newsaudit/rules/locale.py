@@ -1,0 +1,64 @@
+"""NA6xx: locale conventions. Names written the way the wire does not write them."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Finding, Severity
+from ..nameforms import variant_groups
+from ..text import fold
+from .base import AuditContext, Rule
+from .names import sentence_tokens
+
+
+def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+    """A place spelled in a variant the wire pool does not use ("Kiev" where the wire has "Kyiv").
+
+    ## What it does
+    For names with several established spellings, listed in ``data/name_variants.txt``
+    (Kyiv/Kiev, Odesa/Odessa, Mumbai/Bombay...), reports the article's spelling when the wire
+    pool uses another spelling of the group and never this one. Without a wire nothing is
+    reported: the list does not say which spelling is right, the wire does.
+
+    ## Why is this bad?
+    Outlets choose one spelling, often for political reasons; an article that mixes in the
+    other one reads as careless, or takes a side it did not mean to.
+
+    ## Example
+    Wire: "Air-raid sirens sounded across Odesa." Article: "Sirens sounded across Odessa."
+
+    ## Use instead
+    The wire's spelling: "Odesa".
+    """
+    if not ctx.wire_names:
+        return
+    groups = variant_groups()
+    for sentence in ctx.doc.sentences:
+        tokens = sentence_tokens(sentence)
+        for i, token in enumerate(tokens):
+            word = fold(token.bare)
+            if not token.text[:1].isupper():
+                continue
+            if word not in groups and i + 1 < len(tokens):
+                pair = f"{word} {fold(tokens[i + 1].bare)}"
+                if pair in groups:
+                    word, end = pair, tokens[i + 1].end
+                else:
+                    continue
+            elif word in groups:
+                end = token.start + len(token.bare)
+            else:
+                continue
+            if all(w in ctx.wire_names for w in word.split()):
+                continue
+            used = [w for w in groups[word] if w != word and all(x in ctx.wire_names for x in w.split())]
+            if used:
+                preferred = used[0].title()
+                yield rule.finding(ctx, token.start, end,
+                                   f"the wire spells this “{preferred}”",
+                                   evidence=f"variants: {' / '.join(groups[word])}; the wire pool uses “{preferred}”")
+
+
+RULES = (
+    Rule("NA601", "name-variant", "Locale convention/Name format", Severity.MINOR, check_name_variant),
+)
