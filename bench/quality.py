@@ -174,12 +174,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--distractors", type=int, default=200, help="distractor wires (20 lines each)")
     parser.add_argument("--no-write", action="store_true", help="print only; do not update RESULTS.md")
+    parser.add_argument("--select", default=None, help="pass --select to newsaudit (e.g. to measure an opt-in rule)")
     args = parser.parse_args()
     data = BENCH_DATA / "wmt23-zhen-mqm" / "dev.jsonl"
     require_data(data)
     rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
     corpus = build_corpus(rows, args.distractors)
-    report, wall = run_cli([str(corpus["root"] / "articles"), "--wire", str(corpus["root"] / "pool")])
+    extra = ["--select", args.select] if args.select else []
+    report, wall = run_cli([str(corpus["root"] / "articles"), "--wire", str(corpus["root"] / "pool"), *extra])
     records = {r["path"]: r for r in report["files"]}
 
     retrieved = 0

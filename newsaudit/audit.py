@@ -18,7 +18,7 @@ from .align import align
 from .langid import detect_language
 from .model import Alignment, Document, FileResult, Finding, Role, Severity
 from .reference import WireIndex
-from .rules import ALL_RULES, TRANSLATION_SIGNALS, AuditContext, Rule
+from .rules import ALL_RULES, DEFAULT_RULES, TRANSLATION_SIGNALS, AuditContext, Rule
 from .rules.names import sentence_names
 from .scoring import DEFAULT_THRESHOLD, penalty, score, verdict
 from .text import count_words, fold, has_redaction, is_redaction
@@ -36,7 +36,7 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]+)?\s*(
 
 @dataclass(frozen=True)
 class AuditOptions:
-    rules: tuple[Rule, ...] = ALL_RULES
+    rules: tuple[Rule, ...] = DEFAULT_RULES
     threshold: float = DEFAULT_THRESHOLD
     fail_on: Severity | None = None
     severity_overrides: dict[str, Severity] = field(default_factory=dict)

@@ -120,7 +120,8 @@ def _exit_code(results: list[FileResult], sources: list[Source]) -> int:
 def list_rules() -> None:
     """List every rule: code, name, MQM category, default severity, summary."""
     for rule in ALL_RULES:
-        typer.echo(f"{rule.code}  {rule.name:<22} {rule.category:<32} {rule.severity.value:<8} {rule.summary}")
+        state = "" if rule.default else " [off by default]"
+        typer.echo(f"{rule.code}  {rule.name:<26} {rule.category:<32} {rule.severity.value:<8} {rule.summary}{state}")
 
 
 @app.command()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsaudit.audit import audit
+from newsaudit.audit import AuditOptions, audit
 from newsaudit.rules import ALL_RULES
 from newsaudit.rules.base import DOC_SECTIONS
 from newsaudit.segment import segment
@@ -21,7 +21,7 @@ SERVICE_RULES = {"NA901"}
 def test_rule_case(case):
     article = segment("article.txt", case["article"])
     wires = [segment("wire.txt", case["wire"])] if "wire" in case else []
-    (result,) = audit([article], wires)
+    (result,) = audit([article], wires, AuditOptions(rules=ALL_RULES))  # opt-in rules too
     flagged = [f.text for f in result.findings if f.rule == case["rule"]]
     assert flagged == case["flagged"], case["note"]
     for f in result.findings:
@@ -49,3 +49,12 @@ def test_rule_contract(rule):
 def test_codes_and_names_unique():
     assert len({r.code for r in ALL_RULES}) == len(ALL_RULES)
     assert len({r.name for r in ALL_RULES}) == len(ALL_RULES)
+
+
+def test_opt_in_rules_run_only_when_named():
+    from newsaudit.rules import select_rules
+
+    assert "NA801" not in {r.code for r in select_rules()}
+    assert "NA801" not in {r.code for r in select_rules(["NA8"])}
+    assert "NA801" in {r.code for r in select_rules(["NA801"])}
+    assert "NA801" in {r.code for r in select_rules(["word-substitution"])}

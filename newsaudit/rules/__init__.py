@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from . import boilerplate, coverage, grammar_rules, language, locale, names, punctuation, quantities, semantics
+from . import (boilerplate, coverage, grammar_rules, language, locale, names, punctuation, quantities,
+               semantics, wording)
 from .base import AuditContext, Rule
 
 ALL_RULES: tuple[Rule, ...] = tuple(sorted(
     names.RULES + semantics.RULES + quantities.RULES + coverage.RULES + language.RULES
-    + punctuation.RULES + locale.RULES + boilerplate.RULES + grammar_rules.RULES,
+    + punctuation.RULES + locale.RULES + boilerplate.RULES + wording.RULES + grammar_rules.RULES,
     key=lambda r: r.code,
 ))
 # Rules whose findings mark a text as translated (used to tell wires from translations).
@@ -30,10 +31,21 @@ def _matches(rule: Rule, selector: str) -> bool:
     return bool(selector) and (rule.code.lower().startswith(selector) or rule.name == selector)
 
 
+DEFAULT_RULES: tuple[Rule, ...] = tuple(r for r in ALL_RULES if r.default)
+
+
 def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
-    """Rules chosen by code prefix or name: all (or ``select``-ed) minus ``ignore``-d."""
+    """Rules chosen by code prefix or name, minus ``ignore``-d ones.
+
+    Without ``select``: the default rules. A rule that is off by default is chosen only when a
+    selector names it exactly (its full code or name), like ruff's preview rules.
+    """
     select, ignore = list(select), list(ignore)
-    chosen = [r for r in ALL_RULES if not select or any(_matches(r, s) for s in select)]
+    if select:
+        chosen = [r for r in ALL_RULES if any(_matches(r, s) for s in select)
+                  and (r.default or any(s.strip().lower() in (r.code.lower(), r.name) for s in select))]
+    else:
+        chosen = list(DEFAULT_RULES)
     return tuple(r for r in chosen if not any(_matches(r, s) for s in ignore))
 
 

@@ -43,6 +43,7 @@ class Rule:
     severity: Severity
     check: Callable[["Rule", AuditContext], Iterable[Finding]]
     needs_wire: bool = False
+    default: bool = True   # enabled unless selected away; False: only when selected by code or name
 
     @property
     def doc(self) -> str:

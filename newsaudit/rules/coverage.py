@@ -12,7 +12,7 @@ from .names import sentence_names
 
 GROUP_MIN = 0.35         # only paragraphs that clearly are the same text are judged
 ADDED_MAX_OVERLAP = 0.15  # share of the sentence's content found in the wire paragraph
-OMITTED_MIN_TERMS = 5     # a wire sentence this rich in content is worth reporting
+OMITTED_MIN_TERMS = 3     # a wire sentence this rich in content is worth reporting
 OMITTED_MAX_COVERED = 0.35  # share of its content found anywhere in the article paragraph
 PARAPHRASE_MIN = 0.35    # character similarity at which two slot-mates are one sentence reworded
 
@@ -110,7 +110,7 @@ def check_omitted_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
     ## What it does
     In a paragraph that clearly aligns with a wire paragraph, finds a wire sentence rich in
-    content (five content words or more) that aligned with no article sentence and whose
+    content (three content words or more) that aligned with no article sentence and whose
     content words mostly appear nowhere in the article paragraph. It is reported on the
     article sentence after which it should stand, with the missing wire sentence as evidence.
 
