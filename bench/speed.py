@@ -68,15 +68,16 @@ def build(articles: int, wires: int) -> tuple[list[Path], list[Path]]:
     return article_paths, wire_paths
 
 
-def timed_cli(article_dir: Path, wire_dir: Path, jobs: int | None) -> dict:
-    extra = ["--jobs", str(jobs)] if jobs else []
+def timed_cli(article_dir: Path, wire_dir: Path, jobs: int, keep: Path | None = None) -> dict:
     cmd = ["/usr/bin/time", "-v", *CLI, "check", str(article_dir), "--wire", str(wire_dir),
-           "--format", "json", *extra]
+           "--format", "json", "--jobs", str(jobs)]
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         sys.exit(proc.stderr[-2000:])
+    if keep is not None:
+        keep.write_text(proc.stdout, encoding="utf-8")
     usage = proc.stderr
     user = float(re.search(r"User time \(seconds\): ([\d.]+)", usage).group(1))
     system = float(re.search(r"System time \(seconds\): ([\d.]+)", usage).group(1))
@@ -121,7 +122,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--wires", type=int, default=100)
-    parser.add_argument("--jobs", type=int, default=None, help="pass --jobs to newsaudit (if supported)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="processes for the parallel run (the grid itself runs with --jobs 1)")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     require_data(BENCH_DATA / "wmt23-xen")
@@ -130,17 +132,22 @@ def main() -> None:
         for w_mult in (1, 2, 4):
             n_articles, n_wires = args.articles * a_mult, args.wires * w_mult
             article_paths, wire_paths = build(n_articles, n_wires)
-            cells[(a_mult, w_mult)] = timed_cli(article_paths[0].parent, wire_paths[0].parent, args.jobs)
+            cells[(a_mult, w_mult)] = timed_cli(article_paths[0].parent, wire_paths[0].parent, 1)
             c = cells[(a_mult, w_mult)]
             print(f"{n_articles} articles x {n_wires} wires: wall {c['wall']:.2f}s cpu {c['cpu']:.2f}s "
                   f"rss {c['rss_mb']:.0f} MB", flush=True)
+    big_articles, big_wires = build(args.articles * 4, args.wires)
+    serial_out, parallel_out = WORK / "serial.json", WORK / "parallel.json"
+    serial = timed_cli(big_articles[0].parent, big_wires[0].parent, 1, serial_out)
+    parallel = timed_cli(big_articles[0].parent, big_wires[0].parent, args.jobs, parallel_out)
+    identical = serial_out.read_bytes() == parallel_out.read_bytes()
     article_paths, wire_paths = build(args.articles, args.wires)
     naive = naive_vs_index(article_paths, wire_paths)
     base = cells[(1, 1)]
     lines = [
         f"Run {datetime.date.today().isoformat()} at commit {git_commit()} on {os.cpu_count()} cores; "
         f"articles of {CHUNK} lines from wmt23-xen system outputs, wires from its references; "
-        f"no LanguageTool; jobs: {args.jobs or 'default'}.",
+        f"no LanguageTool; the grid runs with --jobs 1 (per-core numbers).",
         "",
         "| articles | wires | wall s | CPU s | articles/s per CPU-second | peak RSS MB |",
         "|---|---|---|---|---|---|",
@@ -154,6 +161,10 @@ def main() -> None:
         f"Growth: pool x4 costs {cells[(1, 4)]['cpu'] / base['cpu']:.2f}x CPU (articles x1); "
         f"articles x4 costs {cells[(4, 1)]['cpu'] / base['cpu']:.2f}x CPU (pool x1); "
         f"peak memory x{cells[(4, 1)]['rss_mb'] / base['rss_mb']:.2f} for x4 articles.",
+        "",
+        f"Parallel: {args.articles * 4} articles x {args.wires} wires, --jobs 1 {serial['wall']:.2f}s wall, "
+        f"--jobs {args.jobs} {parallel['wall']:.2f}s wall: **speed-up {serial['wall'] / parallel['wall']:.2f}x**; "
+        f"JSON output byte-identical: **{'yes' if identical else 'NO'}**.",
         "",
         f"Retrieval alone, {naive['paragraphs']} article paragraphs x {args.wires} wires, in process: "
         f"naive all-pairs rapidfuzz {naive['naive']:.2f}s (top-1 paragraph from own chunk "

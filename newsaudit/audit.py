@@ -10,6 +10,8 @@ and a file picked as the main wire of another is audited on its own.
 from __future__ import annotations
 
 import re
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
@@ -26,6 +28,8 @@ from .text import count_words, fold, has_redaction, is_redaction
 # A file counts as translated from a wire only if this share of its paragraphs aligns: in auto
 # mode most of it (other outlets' originals share facts, not paragraphs), with --wire a quarter.
 AUTO_MIN_SHARE = 0.5
+# Rules about the spelling of names: an accepted name (config accept-names) is never flagged.
+NAME_RULES = frozenset({"NA101", "NA102", "NA103", "NA601"})
 WIRE_MIN_SHARE = 0.25
 # ... and only a file that looks original can be a wire: one with wire markers, or with fewer
 # translation artifacts than this (penalty points per 1,000 words; one major in 2,500 words).
@@ -45,36 +49,115 @@ class AuditOptions:
 
 
 def audit(articles: Sequence[Document], wires: Sequence[Document] | None = None,
-          options: AuditOptions = AuditOptions()) -> list[FileResult]:
-    """Audit ``articles`` against ``wires`` (or, when ``wires`` is None, against each other)."""
-    languages = {d.path: detect_language(d.text) for d in articles}
-    english = [d for d in articles if languages[d.path] in ("en", "unknown")]
+          options: AuditOptions = AuditOptions(), jobs: int = 1,
+          progress: Callable[[], None] | None = None) -> list[FileResult]:
+    """Audit ``articles`` against ``wires`` (or, when ``wires`` is None, against each other).
+
+    ``jobs`` > 1 runs the per-article work in that many processes; the results are the same,
+    in the same order. ``progress`` is called once per finished article.
+    """
+    run = _Run(articles=tuple(articles), options=options)
+    everyone = range(len(run.articles))
+    run.languages = _map(_language_of, everyone, jobs, run)
+    english = [i for i in everyone if run.languages[i] in ("en", "unknown")]
     if wires is not None:
-        pool = [w for w in wires if detect_language(w.text) in ("en", "unknown")]
-        index = WireIndex(pool)
+        pool = [w for w, lang in zip(wires, _map(_wire_language, range(len(wires)), jobs, run, wires))
+                if lang in ("en", "unknown")]
+        run.index = WireIndex(pool)
+        run.wire_docs = {w.path: w for w in pool}
         names = _pool_names(pool) | options.accept_names
         position = {w.path: i for i, w in enumerate(pool)}
-        plans = {d.path: _Plan(_excluding(position.get(d.path)), names) for d in english}
-    else:
-        index = WireIndex(english)
-        plans = _auto_plans(english, index, options)
-    alignments = {d.path: align(d, index, plans[d.path].allow) for d in english}
-    auto = wires is None
-    min_share = AUTO_MIN_SHARE if auto else WIRE_MIN_SHARE
-    roles = _roles(english, alignments, auto)
-    by_path = {w.path: w for w in index.wires}
-    results = []
-    for doc in articles:
-        language = languages[doc.path]
-        if doc.path not in plans:
-            results.append(_result(doc, Role.CANDIDATE, language, Alignment(), frozenset(), options, {},
-                                   min_share))
-            continue
-        role = roles[doc.path]
-        alignment = alignments[doc.path] if role is Role.CANDIDATE else Alignment()
-        results.append(_result(doc, role, language, alignment, plans[doc.path].names, options, by_path,
-                               min_share))
-    return results
+        run.plans = {i: _Plan(_excluding(position.get(run.articles[i].path)), names) for i in english}
+        run.min_share = WIRE_MIN_SHARE
+        results = _map(_audit_candidate, everyone, jobs, run, progress=progress)
+        return results
+    run.index = WireIndex([run.articles[i] for i in english])
+    run.wire_docs = {run.articles[i].path: run.articles[i] for i in english}
+    run.plans = _auto_plans(run, english, jobs)
+    run.min_share = AUTO_MIN_SHARE
+    alignments = _map(_align_one, english, jobs, run)
+    run.alignments = dict(zip(english, alignments))
+    run.roles = _roles(run, english)
+    return _map(_audit_auto, everyone, jobs, run, progress=progress)
+
+
+@dataclass
+class _Run:
+    """What the per-article workers share (inherited by forked processes, never pickled)."""
+
+    articles: tuple[Document, ...]
+    options: AuditOptions
+    languages: list[str] = field(default_factory=list)
+    index: WireIndex | None = None
+    plans: dict = field(default_factory=dict)
+    min_share: float = WIRE_MIN_SHARE
+    alignments: dict = field(default_factory=dict)
+    roles: dict = field(default_factory=dict)
+    extra: Sequence[Document] = ()
+    wire_docs: dict = field(default_factory=dict)
+
+
+_RUN: _Run | None = None
+PARALLEL_MIN = 16  # below this many items a process pool costs more than it saves
+
+
+def _map(function, items, jobs: int, run: _Run, extra: Sequence[Document] = (),
+         progress: Callable[[], None] | None = None) -> list:
+    """``function`` over ``items`` with ``run`` as shared state, in order, maybe in processes."""
+    global _RUN
+    run.extra = extra
+    _RUN = run
+    items = list(items)
+    try:
+        if jobs <= 1 or len(items) < PARALLEL_MIN:
+            outputs = (function(item) for item in items)
+            return [_tick(o, progress) for o in outputs]
+        context = multiprocessing.get_context("fork")
+        chunk = max(1, len(items) // (jobs * 8))
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as executor:
+            return [_tick(o, progress) for o in executor.map(function, items, chunksize=chunk)]
+    finally:
+        _RUN = None
+
+
+def _tick(value, progress):
+    if progress is not None:
+        progress()
+    return value
+
+
+def _language_of(i: int) -> str:
+    return detect_language(_RUN.articles[i].text)
+
+
+def _wire_language(i: int) -> str:
+    return detect_language(_RUN.extra[i].text)
+
+
+def _align_one(i: int) -> Alignment:
+    return align(_RUN.articles[i], _RUN.index, _RUN.plans[i].allow)
+
+
+def _originality_one(i: int) -> float:
+    return originality(_RUN.articles[i], _signals(_RUN.options))
+
+
+def _audit_candidate(i: int) -> FileResult:
+    run = _RUN
+    doc, language = run.articles[i], run.languages[i]
+    if i not in run.plans:
+        return _result(doc, Role.CANDIDATE, language, Alignment(), frozenset(), run)
+    return _result(doc, Role.CANDIDATE, language, _align_one(i), run.plans[i].names, run)
+
+
+def _audit_auto(i: int) -> FileResult:
+    run = _RUN
+    doc, language = run.articles[i], run.languages[i]
+    if i not in run.plans:
+        return _result(doc, Role.CANDIDATE, language, Alignment(), frozenset(), run)
+    role = run.roles[i]
+    alignment = run.alignments[i] if role is Role.CANDIDATE else Alignment()
+    return _result(doc, role, language, alignment, run.plans[i].names, run)
 
 
 @dataclass(frozen=True)
@@ -93,20 +176,24 @@ def _pool_names(pool: Sequence[Document]) -> frozenset[str]:
                      if not is_redaction(t.bare))
 
 
-def _auto_plans(docs: Sequence[Document], index: WireIndex, options: AuditOptions) -> dict[str, _Plan]:
-    """Rank files by originality; each may be compared only with files ranked above it."""
-    signals = tuple(r for r in options.rules if r.code in TRANSLATION_SIGNALS) or \
+def _signals(options: AuditOptions) -> tuple[Rule, ...]:
+    return tuple(r for r in options.rules if r.code in TRANSLATION_SIGNALS) or \
         tuple(r for r in ALL_RULES if r.code in TRANSLATION_SIGNALS)
-    scores = {d.path: originality(d, signals) for d in docs}
-    ranked = sorted(docs, key=lambda d: (-scores[d.path], d.path))
-    rank = {d.path: i if scores[d.path] >= -WIRE_MAX_ARTIFACTS else len(docs) for i, d in enumerate(ranked)}
-    doc_names = {d.path: _pool_names([d]) for d in docs}
+
+
+def _auto_plans(run: _Run, english: list[int], jobs: int) -> dict[int, _Plan]:
+    """Rank files by originality; each may be compared only with files ranked above it."""
+    scores = dict(zip(english, _map(_originality_one, english, jobs, run)))
+    ranked = sorted(english, key=lambda i: (-scores[i], run.articles[i].path))
+    rank = {i: r if scores[i] >= -WIRE_MAX_ARTIFACTS else len(english) for r, i in enumerate(ranked)}
+    wire_rank = {w: rank[i] for w, i in enumerate(english)}  # index position -> rank
+    doc_names = {i: _pool_names([run.articles[i]]) for i in english}
     plans = {}
-    for doc in docs:
-        above = [d for d in docs if rank[d.path] < rank[doc.path]]
-        allowed = {i for i, w in enumerate(index.wires) if rank[w.path] < rank[doc.path]}
-        names = frozenset().union(*(doc_names[d.path] for d in above)) | options.accept_names
-        plans[doc.path] = _Plan(allowed.__contains__, names)
+    for i in english:
+        above = [j for j in english if rank[j] < rank[i]]
+        allowed = frozenset(w for w, r in wire_rank.items() if r < rank[i])
+        names = frozenset().union(*(doc_names[j] for j in above)) | run.options.accept_names
+        plans[i] = _Plan(allowed.__contains__, names)
     return plans
 
 
@@ -123,14 +210,14 @@ def originality(doc: Document, signals: Sequence[Rule]) -> float:
     return markers - artifacts
 
 
-def _roles(docs: Sequence[Document], alignments: dict[str, Alignment], auto: bool) -> dict[str, Role]:
-    roles = {d.path: Role.CANDIDATE for d in docs}
-    if not auto:
-        return roles
-    for doc in docs:
-        alignment = alignments[doc.path]
-        if _aligned_share(doc, alignment) >= AUTO_MIN_SHARE and alignment.main_wire:
-            roles[alignment.main_wire] = Role.WIRE
+def _roles(run: _Run, english: list[int]) -> dict[int, Role]:
+    """In auto mode, a file picked as the main wire of another is a wire."""
+    roles = {i: Role.CANDIDATE for i in english}
+    position = {run.articles[i].path: i for i in english}
+    for i in english:
+        alignment = run.alignments[i]
+        if _aligned_share(run.articles[i], alignment) >= AUTO_MIN_SHARE and alignment.main_wire:
+            roles[position[alignment.main_wire]] = Role.WIRE
     return roles
 
 
@@ -139,10 +226,11 @@ def _aligned_share(doc: Document, alignment: Alignment) -> float:
 
 
 def _result(doc: Document, role: Role, language: str, alignment: Alignment,
-            names: frozenset[str], options: AuditOptions, wires: dict[str, Document],
-            min_share: float) -> FileResult:
+            names: frozenset[str], run: _Run) -> FileResult:
+    options = run.options
+    wires = run.wire_docs
     share = _aligned_share(doc, alignment)
-    if role is Role.CANDIDATE and share < min_share:
+    if role is Role.CANDIDATE and share < run.min_share:
         alignment = Alignment()  # a few chance matches are no evidence of translation
         share = 0.0
     ctx = AuditContext(doc, alignment, names, is_wire=role is Role.WIRE, language=language,
@@ -166,7 +254,8 @@ def run_rules(ctx: AuditContext, options: AuditOptions) -> list[Finding]:
     else:
         rules = list(options.rules)
     found: list[Finding] = [f for rule in rules for f in rule.run(ctx)]
-    found = [_override(f, options.severity_overrides) for f in found]
+    found = [_override(f, options.severity_overrides) for f in found
+             if not (f.rule in NAME_RULES and fold(f.text) in options.accept_names)]
     best: dict[tuple[int, int], Finding] = {}
     for f in found:
         key = (f.start, f.end)

@@ -42,7 +42,8 @@ def zipf(word: str) -> float:
 
 
 # Words at or above this Zipf frequency are ordinary English vocabulary (about 1 per 100,000
-# words: "agency" 4.9, "green" 5.1) rather than rare names ("Kherson" 2.1).
+# words: "agency" 4.9, "green" 5.1) rather than rare names (most transliterated place names are
+# under 3).
 ORDINARY_ZIPF = 3.9
 
 
@@ -53,7 +54,7 @@ def is_ordinary_word(word: str) -> bool:
 
 
 # A word at or above this Zipf frequency is in the English dictionary ("blacksmith" 3.3), even if
-# rare; names of most foreign places and people are below it ("Kherson" 2.1).
+# rare; names of most foreign places and people are below it.
 DICTIONARY_ZIPF = 3.0
 
 

@@ -1,7 +1,7 @@
 """Comparing spellings of names: transliteration skeletons and variant tests.
 
 Names transliterated from another script drift in predictable ways: Г becomes G or H, Х becomes
-Kh or H, vowels and doubled letters vary ("Kalykhayev"/"Kolykhaev", "Zelensky"/"Zelenskyy").
+Kh or H, vowels and doubled letters vary ("Oleksiy"/"Aleksei", "Zelensky"/"Zelenskyy").
 The skeleton keeps the consonant frame with those classes merged, so two spellings of one name
 share a skeleton while different names rarely do; a string-similarity and length check guards
 the rest.
@@ -31,7 +31,7 @@ ESTABLISHED_ZIPF = 3.0
 
 @lru_cache(maxsize=50_000)
 def skeleton(name: str) -> str:
-    """Consonant frame of a name: "Kherson", "Gershon" and "Kersen" all give "krsn"."""
+    """Consonant frame of a name: "Kharkiv", "Charkiw" and "Harkov" all give "krkv"."""
     w = re.sub(r"[^a-z]", "", fold(name))
     for a, b in _DIGRAPHS:
         w = w.replace(a, b)

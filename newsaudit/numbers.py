@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
           "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
@@ -36,9 +37,12 @@ class Quantity:
     spelled: bool = False
 
 
-def quantities(text: str) -> list[Quantity]:
+@lru_cache(maxsize=20_000)
+def quantities(text: str) -> tuple[Quantity, ...]:
     """Every number of ``text`` with its value; clock times in 24-hour form."""
     out = []
+    if not any(ch.isdigit() for ch in text) and not _WORD_NUMBER.search(text):
+        return ()
     for m in _NUMBER.finditer(text):
         raw, minutes, meridiem, scale = m.group(1), m.group(2), m.group(3), m.group(4)
         if scale and scale.lower() == "m" and not m.group(0).rstrip().endswith("m"):
@@ -55,7 +59,7 @@ def quantities(text: str) -> list[Quantity]:
     for m in _WORD_NUMBER.finditer(text):
         approx = bool(_APPROX.search(text[max(0, m.start() - 20):m.start()]))
         out.append(Quantity(float(WORDS[m.group(1).lower()]), m.start(), m.end(), approx, spelled=True))
-    return out
+    return tuple(out)
 
 
 def same_quantity(a: Quantity, b: Quantity) -> bool:

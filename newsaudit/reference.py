@@ -69,7 +69,9 @@ class WireIndex:
         cached = self._weights.get(terms)
         if cached is None:
             idf, default = self._idf, self._default_idf
-            cached = sum(idf.get(t, default) for t in terms)
+            # fsum is exactly rounded, so the result does not depend on the set's iteration
+            # order (equal sets can iterate differently): runs are reproducible across processes
+            cached = math.fsum(idf.get(t, default) for t in terms)
             if len(self._weights) < 200_000:
                 self._weights[terms] = cached
         return cached
@@ -80,7 +82,7 @@ class WireIndex:
         if not total:
             return 0.0
         idf, default = self._idf, self._default_idf
-        return 2 * sum(idf.get(t, default) for t in a & b) / total
+        return 2 * math.fsum(idf.get(t, default) for t in a & b) / total
 
     def query(self, terms: frozenset[str], k: int = 5,
               allow: Callable[[int], bool] | None = None) -> list[Hit]:

@@ -107,7 +107,7 @@ def test_select_and_ignore(seeds_dir):
 
 
 def test_rich_report_shows_evidence_and_grammar_status(seeds_dir):
-    result = runner.invoke(app, ["check", str(seeds_dir), "--no-color"])
+    result = runner.invoke(app, ["check", str(seeds_dir), "--format", "rich", "--no-color"])
     assert result.exit_code == 1
     assert "Green Agency" in result.stdout and "Zelenskyy's office" in result.stdout
     assert "Summary" in result.stdout

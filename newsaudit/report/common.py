@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 from dataclasses import dataclass
 
 from ..model import FileResult, Finding
@@ -58,3 +59,15 @@ def file_record(result: FileResult, text: str) -> dict:
     if result.error:
         record["error"] = result.error
     return record
+
+
+def fingerprint(finding: Finding, text: str) -> str:
+    """A content fingerprint: rule + flagged text + its sentence, not the line number.
+
+    Stable when lines move or other paragraphs change, so a baseline survives edits around it.
+    """
+    start = max(text.rfind(ch, 0, finding.start) for ch in ".!?\n") + 1
+    ends = [i for i in (text.find(ch, finding.end) for ch in ".!?\n") if i >= 0]
+    sentence = " ".join(text[start:min(ends) if ends else len(text)].split())
+    digest = hashlib.sha256(f"{finding.rule}\x00{finding.text}\x00{sentence}".encode("utf-8"))
+    return digest.hexdigest()[:24]

@@ -17,11 +17,11 @@ CONTEXT_CHARS = 60
 
 
 def render(results: Sequence[FileResult], texts: Mapping[str, str], notes: Sequence[str] = (),
-           color: bool = True, width: int = 140) -> str:
+           color: bool = True, width: int = 140, quiet: bool = False) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
                       highlight=False, emoji=False)
-    for result in results:
+    for result in results if not quiet else ():
         _file_section(console, result, texts.get(result.path, ""))
     console.print(_summary(results))
     for note in notes:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..langid import detect_language, english_share
+from ..langid import detect_language
+from ..lexicon import function_words
 from ..model import Finding, Severity
-from ..text import count_words
 from .base import AuditContext, Rule
+from .names import sentence_tokens
 
 # Letters of scripts other than Latin (and the punctuation that comes with CJK text).
 _FOREIGN_SCRIPT = re.compile(
@@ -81,10 +82,12 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
         if len(text) >= 2 or (text and "\u3400" <= text <= "\u9fff"):
             yield rule.finding(ctx, m.start(), m.start() + len(text),
                                "text in another script left untranslated", evidence=None)
+    stop = function_words()
     for sentence in ctx.doc.sentences:
-        if count_words(sentence.text) < SENTENCE_MIN_WORDS or _FOREIGN_SCRIPT.search(sentence.text):
+        words = [t.text.lower() for t in sentence_tokens(sentence) if t.text[0].isalpha()]
+        if len(words) < SENTENCE_MIN_WORDS or sum(w in stop for w in words) > SENTENCE_MAX_ENGLISH_SHARE * len(words):
             continue
-        if english_share(sentence.text) > SENTENCE_MAX_ENGLISH_SHARE:
+        if _FOREIGN_SCRIPT.search(sentence.text):
             continue
         language = detect_language(sentence.text)
         if language not in ("en", "unknown"):

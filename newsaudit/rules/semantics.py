@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
 from ..lexicon import function_words, load_list, load_table
@@ -26,7 +27,7 @@ def _singular(word: str) -> str:
 
 
 def check_lifeless_patient(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
-    """A thing that undergoes what only a living being can (missiles "hospitalized").
+    """A thing that undergoes what only a living being can (drones "arrested", a town "murdered").
 
     ## What it does
     Finds a noun of a weapon, vehicle or place followed by a participle that needs a living
@@ -107,6 +108,9 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     Translate the sentence again from the source.
     """
     for paragraph in ctx.doc.paragraphs:
+        words = [t.text.lower() for s in paragraph.sentences for t in sentence_tokens(s)]
+        if not words or max(Counter(words).values()) < 3:
+            continue  # no word occurs three times: no loop (and no costly regex scan)
         for m in _LOOP.finditer(paragraph.text):
             if m.group(1).isdigit():
                 continue

@@ -1,0 +1,145 @@
+"""Configuration: defaults < ``newsaudit.toml`` or ``[tool.newsaudit]`` in ``pyproject.toml``
+(the nearest one, walking up from the working directory) or ``--config FILE`` < flags.
+
+Paths and globs in a config file (wire, include, exclude, accept-names) are relative to the
+file's folder. Unknown keys
+and bad values are errors that name the key: a typo must not switch a check off silently.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Severity
+from .rules import find_rule, unknown_selectors
+
+FORMATS = ("rich", "json", "line", "github", "sarif")
+
+
+class ConfigError(Exception):
+    """A bad config file or value; the CLI reports it in one line and exits 2."""
+
+
+@dataclass(frozen=True)
+class Config:
+    source: str | None = None                 # the file the settings came from
+    wire: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    threshold: float | None = None
+    fail_on: Severity | None = None
+    accept_names: tuple[str, ...] = ()        # the names themselves, read from the file
+    output_format: str | None = None
+    jobs: int | None = None
+    languagetool_url: str | None = None
+    max_bytes: int | None = None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``newsaudit.toml``, or ``pyproject.toml`` with a ``[tool.newsaudit]`` table."""
+    for folder in (start, *start.parents):
+        candidate = folder / "newsaudit.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "newsaudit" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and validate a config file (``None``: no file, all defaults)."""
+    if path is None:
+        return Config()
+    data = _read_toml(path)
+    table = data.get("tool", {}).get("newsaudit", {}) if path.name == "pyproject.toml" else data
+    return parse_table(table, path)
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+
+
+def parse_table(table: dict, path: Path) -> Config:
+    base = path.parent
+    known = {"wire", "include", "exclude", "select", "ignore", "severity", "threshold", "fail-on",
+             "accept-names", "format", "jobs", "languagetool-url", "max-bytes"}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key {unknown[0]!r} in newsaudit settings "
+                          f"(known: {', '.join(sorted(known))})")
+    values: dict = {"source": str(path)}
+    for key in ("wire", "include", "exclude", "select", "ignore"):
+        if key in table:
+            values[key] = tuple(_strings(table[key], key, path))
+    values["wire"] = tuple(str(base / w) if not Path(w).is_absolute() else w for w in values.get("wire", ()))
+    bad = unknown_selectors(list(values.get("select", ())) + list(values.get("ignore", ())))
+    if bad:
+        raise ConfigError(f"{path}: select/ignore: unknown rule {bad[0]!r}")
+    if "severity" in table:
+        if not isinstance(table["severity"], dict):
+            raise ConfigError(f"{path}: 'severity' must be a table of rule = severity")
+        severities = {}
+        for rule_key, value in table["severity"].items():
+            rule = find_rule(rule_key)
+            if rule is None:
+                raise ConfigError(f"{path}: severity: unknown rule {rule_key!r}")
+            severities[rule.code] = _severity(value, f"severity.{rule_key}", path)
+        values["severity"] = severities
+    if "threshold" in table:
+        value = table["threshold"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ConfigError(f"{path}: 'threshold' must be a number >= 0, not {value!r}")
+        values["threshold"] = float(value)
+    if "fail-on" in table:
+        values["fail_on"] = _severity(table["fail-on"], "fail-on", path)
+    if "accept-names" in table:
+        values["accept_names"] = tuple(_accept_list(table["accept-names"], base, path))
+    if "format" in table:
+        if table["format"] not in FORMATS:
+            raise ConfigError(f"{path}: 'format' must be one of {', '.join(FORMATS)}, not {table['format']!r}")
+        values["output_format"] = table["format"]
+    for key, attr in (("jobs", "jobs"), ("max-bytes", "max_bytes")):
+        if key in table:
+            value = table[key]
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{path}: {key!r} must be a whole number >= 1, not {value!r}")
+            values[attr] = value
+    if "languagetool-url" in table:
+        values["languagetool_url"] = _strings([table["languagetool-url"]], "languagetool-url", path)[0]
+    return Config(**values)
+
+
+def _strings(value, key: str, path: Path) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: {key!r} must be a string or a list of strings")
+    return value
+
+
+def _severity(value, key: str, path: Path) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        raise ConfigError(f"{path}: {key!r} must be minor, major or critical, not {value!r}") from None
+
+
+def _accept_list(value, base: Path, path: Path) -> list[str]:
+    file = base / _strings([value], "accept-names", path)[0]
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"{path}: 'accept-names': cannot read {file}: {exc.strerror or exc}") from None
+    return [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]

@@ -1,0 +1,43 @@
+"""``--format github``: GitHub Actions workflow commands, one annotation per finding.
+
+Major and critical findings are errors, minor ones warnings; a failing file gets one more
+error annotation with its score, so the check fails visibly where it fails.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from ..model import FileResult, Severity
+from .common import LineIndex
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(results: Sequence[FileResult], texts: Mapping[str, str], notes: Sequence[str] = ()) -> str:
+    out = []
+    for result in results:
+        path = _prop(result.path)
+        if result.error:
+            out.append(f"::error file={path},line=1,col=1,title=newsaudit::{_data('not audited: ' + result.error)}")
+            continue
+        index = LineIndex.of(texts.get(result.path, ""))
+        for f in result.findings:
+            line, col = index.position(f.start)
+            end_line, end_col = index.position(max(f.start, f.end - 1))
+            level = "warning" if f.severity is Severity.MINOR else "error"
+            message = f.message + (f" | evidence: {f.evidence}" if f.evidence else "")
+            out.append(f"::{level} file={path},line={line},col={col},endLine={end_line},"
+                       f"endColumn={end_col + 1},title={_prop(f'{f.rule} {f.name} ({f.severity.value})')}"
+                       f"::{_data(message)}")
+        if result.verdict != "pass":
+            out.append(f"::error file={path},line=1,col=1,title=newsaudit::"
+                       f"{_data(f'fails: score {result.score:.2f} per 1,000 words')}")
+    out.extend(f"::notice title=newsaudit::{_data(n)}" for n in notes)
+    return "\n".join(out) + ("\n" if out else "")

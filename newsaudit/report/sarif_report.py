@@ -1,0 +1,69 @@
+"""``--format sarif``: SARIF 2.1.0 for code-scanning dashboards.
+
+Columns count Unicode code points (``columnKind: unicodeCodePoints``), like the JSON offsets.
+Each result carries the wire evidence in its message and a content fingerprint that survives
+line moves.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Mapping, Sequence
+
+from .. import __version__
+from ..model import FileResult, Severity
+from ..rules import ALL_RULES
+from .common import LineIndex, fingerprint
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {Severity.MINOR: "warning", Severity.MAJOR: "error", Severity.CRITICAL: "error"}
+
+
+def _rules():
+    return [{
+        "id": r.code, "name": r.name,
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": r.doc},
+        "help": {"text": r.doc, "markdown": r.doc},
+        "defaultConfiguration": {"level": LEVEL[r.severity], "enabled": r.default},
+        "properties": {"category": r.category, "severity": r.severity.value},
+    } for r in ALL_RULES]
+
+
+def render(results: Sequence[FileResult], texts: Mapping[str, str]) -> str:
+    rule_index = {r.code: i for i, r in enumerate(ALL_RULES)}
+    sarif_results = []
+    notifications = []
+    for result in results:
+        if result.error:
+            notifications.append({"level": "error", "message": {"text": f"{result.path}: {result.error}"},
+                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": result.path}}}]})
+            continue
+        text = texts.get(result.path, "")
+        index = LineIndex.of(text)
+        for f in result.findings:
+            line, col = index.position(f.start)
+            end_line, end_col = index.position(f.end)
+            message = f.message + (f" Evidence: {f.evidence}" if f.evidence else "")
+            sarif_results.append({
+                "ruleId": f.rule, "ruleIndex": rule_index.get(f.rule, -1), "level": LEVEL[f.severity],
+                "message": {"text": message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": result.path},
+                    "region": {"startLine": line, "startColumn": col, "endLine": end_line,
+                               "endColumn": end_col, "charOffset": f.start, "charLength": f.end - f.start,
+                               "snippet": {"text": f.text}},
+                }}],
+                "partialFingerprints": {"newsaudit/v1": fingerprint(f, text)},
+                "properties": {"category": f.category, "severity": f.severity.value,
+                               "evidence": f.evidence, "fileScore": result.score,
+                               "fileVerdict": result.verdict},
+            })
+    run = {
+        "tool": {"driver": {"name": "newsaudit", "version": __version__, "rules": _rules()}},
+        "columnKind": "unicodeCodePoints",
+        "results": sarif_results,
+        "invocations": [{"executionSuccessful": not notifications,
+                         "toolExecutionNotifications": notifications}],
+    }
+    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
