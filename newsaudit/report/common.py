@@ -71,3 +71,25 @@ def fingerprint(finding: Finding, text: str) -> str:
     sentence = " ".join(text[start:min(ends) if ends else len(text)].split())
     digest = hashlib.sha256(f"{finding.rule}\x00{finding.text}\x00{sentence}".encode("utf-8"))
     return digest.hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding with its 1-based start and end positions (end is exclusive)."""
+
+    finding: Finding
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def located(result: FileResult, text: str) -> list[Located]:
+    """The findings of one file with line/column positions, in report order."""
+    index = LineIndex.of(text)
+    out = []
+    for f in result.findings:
+        line, column = index.position(f.start)
+        end_line, end_column = index.position(f.end)
+        out.append(Located(f, line, column, end_line, end_column))
+    return out

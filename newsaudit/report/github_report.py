@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from ..model import FileResult, Severity
-from .common import LineIndex
+from .common import located
 
 
 def _data(text: str) -> str:
@@ -27,14 +27,12 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str], notes: Seque
         if result.error:
             out.append(f"::error file={path},line=1,col=1,title=newsaudit::{_data('not audited: ' + result.error)}")
             continue
-        index = LineIndex.of(texts.get(result.path, ""))
-        for f in result.findings:
-            line, col = index.position(f.start)
-            end_line, end_col = index.position(max(f.start, f.end - 1))
+        for at in located(result, texts.get(result.path, "")):
+            f = at.finding
             level = "warning" if f.severity is Severity.MINOR else "error"
             message = f.message + (f" | evidence: {f.evidence}" if f.evidence else "")
-            out.append(f"::{level} file={path},line={line},col={col},endLine={end_line},"
-                       f"endColumn={end_col + 1},title={_prop(f'{f.rule} {f.name} ({f.severity.value})')}"
+            out.append(f"::{level} file={path},line={at.line},col={at.column},endLine={at.end_line},"
+                       f"endColumn={at.end_column},title={_prop(f'{f.rule} {f.name} ({f.severity.value})')}"
                        f"::{_data(message)}")
         if result.verdict != "pass":
             out.append(f"::error file={path},line=1,col=1,title=newsaudit::"

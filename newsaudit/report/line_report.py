@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from ..model import FileResult
-from .common import LineIndex
+from .common import located
 
 
 def render(results: Sequence[FileResult], texts: Mapping[str, str], notes: Sequence[str] = ()) -> str:
@@ -14,10 +14,9 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str], notes: Seque
         if result.error:
             lines.append(f"{result.path}:1:1: NA000 [error] not audited: {result.error}")
             continue
-        index = LineIndex.of(texts.get(result.path, ""))
-        for f in result.findings:
-            line, column = index.position(f.start)
-            lines.append(f"{result.path}:{line}:{column}: {f.rule} [{f.severity.value}] {f.message}")
+        for at in located(result, texts.get(result.path, "")):
+            f = at.finding
+            lines.append(f"{result.path}:{at.line}:{at.column}: {f.rule} [{f.severity.value}] {f.message}")
     findings = sum(len(r.findings) for r in results)
     failed = sum(1 for r in results if r.verdict != "pass")
     lines.append(f"Found {findings} finding{'s' if findings != 1 else ''} in {len(results)} "

@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 from .. import __version__
 from ..model import FileResult, Severity
 from ..rules import ALL_RULES
-from .common import LineIndex, fingerprint
+from .common import fingerprint, located
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.MINOR: "warning", Severity.MAJOR: "error", Severity.CRITICAL: "error"}
@@ -40,10 +40,8 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str]) -> str:
                                   "locations": [{"physicalLocation": {"artifactLocation": {"uri": result.path}}}]})
             continue
         text = texts.get(result.path, "")
-        index = LineIndex.of(text)
-        for f in result.findings:
-            line, col = index.position(f.start)
-            end_line, end_col = index.position(f.end)
+        for at in located(result, text):
+            f, line, col, end_line, end_col = at.finding, at.line, at.column, at.end_line, at.end_column
             message = f.message + (f" Evidence: {f.evidence}" if f.evidence else "")
             sarif_results.append({
                 "ruleId": f.rule, "ruleIndex": rule_index.get(f.rule, -1), "level": LEVEL[f.severity],
