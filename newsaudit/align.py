@@ -22,7 +22,8 @@ SENTENCE_MIN = 0.18    # below this two sentences are not translations of each o
 MERGE_GAIN = 0.04      # a 1-2 merge must beat the single best paragraph by this much
 CANDIDATES = 4
 RESCUE_MIN = 0.35
-CONTINUATION_MARGIN = 0.1  # the wire paragraph that continues the previous match wins within this
+CONTINUATION_MARGIN = 0.1
+GRAVITY_MARGIN = 0.15     # another wire must beat the main wire by this much to keep a paragraph  # the wire paragraph that continues the previous match wins within this
 NEAREST_MIN = 0.08    # an unaligned paragraph this close to the main wire still gets an adequacy estimate     # a reordered sentence must be clearly the same sentence
 
 
@@ -41,11 +42,13 @@ def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None =
     for paragraph in doc.paragraphs:
         terms = content_terms(paragraph.text)
         hits = index.query(terms, CANDIDATES, allow)
-        follow = _follower(best[-1] if best else None, index)
+        follow = _follower(best[-1] if best else None, index) if best else _opening(hits, index)
         if follow is not None:
             hits = _prefer(follow, terms, hits, index)
         all_hits.append(tuple(hits))
         best.append(_best_match(terms, hits, index))
+    _gravitate(doc, best, all_hits, index, allow)
+    _resolve_shared(doc, best, all_hits, index)
     groups = _group(best, index)
     paragraphs: list[ParagraphAlignment] = []
     sentences: list[SentencePair] = []
@@ -62,7 +65,42 @@ def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None =
     paragraphs.sort(key=lambda p: p.paragraph)
     sentences.sort(key=lambda p: p.sentence.start)
     result = Alignment(tuple(paragraphs), tuple(sentences))
-    return replace(result, nearest=_nearest(best, all_hits, index, result.main_wire))
+    return replace(result, nearest=_nearest(doc, best, all_hits, index, result.main_wire))
+
+
+def _gravitate(doc: Document, best: list, all_hits: list, index: WireIndex, allow) -> None:
+    """An article derives mostly from one story: a paragraph that went to another wire, or
+    nowhere, takes the main wire's candidate when that is nearly as close.
+
+    Paragraphs mixed in from another version of the story are much closer to that version
+    (they are its translation), so a margin keeps them where they are.
+    """
+    counts: dict[int, int] = {}
+    for match in best:
+        if match is not None:
+            wire = index.paragraphs[match[0][0]].wire
+            counts[wire] = counts.get(wire, 0) + 1
+    if not counts:
+        return
+    main = max(sorted(counts), key=counts.__getitem__)
+    only_main = (lambda w: w == main) if allow is None else (lambda w: w == main and allow(w))
+    for i, match in enumerate(best):
+        if match is not None and index.paragraphs[match[0][0]].wire == main:
+            continue
+        terms = content_terms(doc.paragraphs[i].text)
+        hits = index.query(terms, CANDIDATES, only_main)
+        follow = _follower(best[i - 1], index) if i and best[i - 1] is not None else None
+        if follow is not None and index.paragraphs[follow].wire == main:
+            hits = _prefer(follow, terms, hits, index)
+        candidate = _best_match(terms, hits, index)
+        if candidate is not None and candidate[1] >= (match[1] if match else 0.0) - GRAVITY_MARGIN:
+            best[i] = candidate
+            all_hits[i] = tuple(hits)
+
+
+def _opening(hits: list[Hit], index: WireIndex) -> int | None:
+    """For an article's first paragraph: the first paragraph of the wire of its best hit."""
+    return index.first_key[index.paragraphs[hits[0].key].wire] if hits else None
 
 
 def _follower(previous, index: WireIndex) -> int | None:
@@ -79,11 +117,25 @@ def _prefer(key: int, terms, hits: list[Hit], index: WireIndex) -> list[Hit]:
     return [Hit(key, sim)] + [h for h in hits if h.key != key]
 
 
-def _nearest(best, all_hits, index: WireIndex, main_wire: str | None) -> tuple[ParagraphAlignment, ...]:
-    """For paragraphs left unaligned, the closest paragraph of the main wire, if any is close."""
+def _nearest(doc: Document, best, all_hits, index: WireIndex,
+             main_wire: str | None) -> tuple[ParagraphAlignment, ...]:
+    """For paragraphs left unaligned: the main-wire paragraph they most likely stand for.
+
+    Between two aligned anchors, a paragraph takes the wire paragraph at the same distance
+    from the anchor when the wire has a gap there (anchor-based gap filling, whatever the
+    similarity: a garbled translation is still the translation of that paragraph); elsewhere,
+    the closest main-wire candidate, if it shares anything with the paragraph.
+    """
     out = []
+    anchors = [(i, m[0][-1]) for i, m in enumerate(best)
+               if m is not None and index.wires[index.paragraphs[m[0][-1]].wire].path == main_wire]
     for i, (match, hits) in enumerate(zip(best, all_hits)):
         if match is not None or main_wire is None:
+            continue
+        key = _gap_fill(i, anchors, index)
+        if key is not None:
+            sim = index.similarity(content_terms(doc.paragraphs[i].text), index.paragraphs[key].terms)
+            out.append(ParagraphAlignment(i, main_wire, (index.paragraphs[key].paragraph,), round(sim, 4)))
             continue
         for hit in hits:
             wp = index.paragraphs[hit.key]
@@ -91,6 +143,17 @@ def _nearest(best, all_hits, index: WireIndex, main_wire: str | None) -> tuple[P
                 out.append(ParagraphAlignment(i, main_wire, (wp.paragraph,), round(hit.similarity, 4)))
                 break
     return tuple(out)
+
+
+def _gap_fill(i: int, anchors: list[tuple[int, int]], index: WireIndex) -> int | None:
+    before = [(a, k) for a, k in anchors if a < i]
+    after = [(a, k) for a, k in anchors if a > i]
+    if not before or not after:
+        return None
+    (a0, k0), (a1, k1) = before[-1], after[0]
+    key = k0 + (i - a0)
+    same_wire = index.paragraphs[k0].wire == index.paragraphs[k1].wire
+    return key if same_wire and k0 < key < k1 else None
 
 
 def _best_match(terms, hits: Sequence[Hit], index: WireIndex):
@@ -108,6 +171,27 @@ def _best_match(terms, hits: Sequence[Hit], index: WireIndex):
             if merged_sim > sim + MERGE_GAIN:
                 keys, sim = tuple(sorted((hit.key, other))), merged_sim
     return (keys, sim, tuple(hits)) if sim >= PARAGRAPH_MIN else None
+
+
+def _resolve_shared(doc: Document, best: list, all_hits: list, index: WireIndex) -> None:
+    """Two consecutive paragraphs on one wire paragraph: a real 2-1 merge, or one of them is wrong.
+
+    They stay together only if, joined, they fit the wire text better than the better of them
+    alone; otherwise the weaker one takes its best other candidate, or no counterpart.
+    """
+    for i in range(1, len(best)):
+        previous, current = best[i - 1], best[i]
+        if previous is None or current is None or not set(previous[0]) & set(current[0]):
+            continue
+        wire_terms = _union(index.paragraphs[k].terms for k in set(previous[0]) | set(current[0]))
+        joined = content_terms(doc.paragraphs[i - 1].text + " " + doc.paragraphs[i].text)
+        if index.similarity(joined, wire_terms) >= max(previous[1], current[1]) + MERGE_GAIN:
+            continue
+        weaker = i if current[1] <= previous[1] else i - 1
+        taken = set(best[i - 1 if weaker == i else i][0])
+        alternatives = [h for h in all_hits[weaker] if h.key not in taken and h.similarity >= PARAGRAPH_MIN]
+        best[weaker] = ((alternatives[0].key,), alternatives[0].similarity, tuple(all_hits[weaker])) \
+            if alternatives else None
 
 
 def _group(best, index: WireIndex) -> list[_Group]:
