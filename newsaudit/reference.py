@@ -21,6 +21,7 @@ from .text import content_terms
 # the similarity through the norms); below 200 paragraphs nothing is skipped.
 MAX_DF_SHARE = 0.05
 MIN_POOL_FOR_SKIPPING = 200
+WEIGHT_UNITS = 1_000_000
 NOMINATING_TERMS = 12   # rarest query terms whose postings are walked
 SHORTLIST = 10          # candidates rescored on all terms
 
@@ -57,7 +58,12 @@ class WireIndex:
         n = max(1, len(self.paragraphs))
         self._idf = {t: math.log((n + 1) / (len(keys) + 0.5)) for t, keys in postings.items()}
         self._default_idf = math.log((n + 1) / 0.5)
-        self._weights: dict[frozenset[str], float] = {}
+        # Similarities add weights in integer micro-units: integer sums are exact whatever the
+        # order a set iterates in, so every process computes the same bits (--jobs N output is
+        # identical to --jobs 1), and they are faster than exactly rounded float sums.
+        self._units = {t: round(w * WEIGHT_UNITS) for t, w in self._idf.items()}
+        self._default_units = round(self._default_idf * WEIGHT_UNITS)
+        self._weights: dict[frozenset[str], int] = {}
         limit = max(1, int(MAX_DF_SHARE * n)) if n >= MIN_POOL_FOR_SKIPPING else n + 1
         self._postings = {t: keys for t, keys in postings.items() if len(keys) <= limit}
         self._norms = [self.weight(p.terms) for p in self.paragraphs]
@@ -65,13 +71,12 @@ class WireIndex:
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._default_idf)
 
-    def weight(self, terms: frozenset[str]) -> float:
+    def weight(self, terms: frozenset[str]) -> int:
+        """The summed IDF of ``terms``, in integer micro-units."""
         cached = self._weights.get(terms)
         if cached is None:
-            idf, default = self._idf, self._default_idf
-            # fsum is exactly rounded, so the result does not depend on the set's iteration
-            # order (equal sets can iterate differently): runs are reproducible across processes
-            cached = math.fsum(idf.get(t, default) for t in terms)
+            units, default = self._units, self._default_units
+            cached = sum(units.get(t, default) for t in terms)
             if len(self._weights) < 200_000:
                 self._weights[terms] = cached
         return cached
@@ -81,8 +86,8 @@ class WireIndex:
         total = self.weight(a) + self.weight(b)
         if not total:
             return 0.0
-        idf, default = self._idf, self._default_idf
-        return 2 * math.fsum(idf.get(t, default) for t in a & b) / total
+        units, default = self._units, self._default_units
+        return 2 * sum(units.get(t, default) for t in a & b) / total
 
     def query(self, terms: frozenset[str], k: int = 5,
               allow: Callable[[int], bool] | None = None) -> list[Hit]:

@@ -62,13 +62,11 @@ def stem(word: str) -> str:
 def content_terms(text: str) -> frozenset[str]:
     """Stems of the content words and the numbers of ``text``, for similarity."""
     stop = function_words()
-    terms = set()
-    for match in _WORD.finditer(text):
-        w = match.group().lower()
-        if w in stop or len(w) < 2 and not w.isdigit():
-            continue
-        terms.add(w.replace(",", "") if w[0].isdigit() else stem(w))
-    return frozenset(terms)
+    return frozenset(
+        w.replace(",", "") if w[0].isdigit() else stem(w)
+        for w in _WORD.findall(text.lower())
+        if w not in stop and (len(w) > 1 or w.isdigit())
+    )
 
 
 def is_capitalised(word: str) -> bool:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass
 
 from ..model import FileResult, Finding
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -17,11 +20,7 @@ class LineIndex:
 
     @classmethod
     def of(cls, text: str) -> "LineIndex":
-        starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                starts.append(i + 1)
-        return cls(tuple(starts))
+        return cls((0, *(m.end() for m in _NEWLINE.finditer(text))))
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1

@@ -83,7 +83,8 @@ def check_added_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     done = {p.sentence.index for p in ctx.alignment.sentences}
     for article, wire, path, _ in _aligned_groups(ctx):
         wire_terms = frozenset().union(*(content_terms(s.text) for s in wire))
-        slots = _slots(article, wire, [p for p in ctx.alignment.sentences if p.sentence in article])
+        members = {s.index for s in article}
+        slots = _slots(article, wire, [p for p in ctx.alignment.sentences if p.sentence.index in members])
         for i, sentence in enumerate(article):
             if sentence.index in done or count_words(sentence.text) < 4:
                 continue
@@ -128,11 +129,12 @@ def check_omitted_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     for article, wire, path, _ in _aligned_groups(ctx):
         if not article:
             continue
-        pairs = [p for p in ctx.alignment.sentences if p.sentence in article]
+        members = {s.index for s in article}
+        pairs = [p for p in ctx.alignment.sentences if p.sentence.index in members]
         covered_wire = {w.index for p in pairs for w in p.wire_sentences}
         article_terms = frozenset().union(*(content_terms(s.text) for s in article))
-        slot_mates = [(a, w) for a_index, ws in _slots(article, wire, pairs).items()
-                      for a in article if a.index == a_index for w in ws]
+        by_index = {s.index: s for s in article}
+        slot_mates = [(by_index[a_index], w) for a_index, ws in _slots(article, wire, pairs).items() for w in ws]
         for w in wire:
             terms = content_terms(w.text)
             if w.index in covered_wire or len(terms) < OMITTED_MIN_TERMS:

@@ -123,6 +123,9 @@ def check_unbalanced_quotes(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """
     paragraphs = ctx.doc.paragraphs
     for i, p in enumerate(paragraphs):
+        if p.text.count("“") == p.text.count("”") and p.text.count('"') % 2 == 0 \
+                and p.text.find("”") >= p.text.find("“"):
+            continue  # balanced counts, first closing after first opening: nothing to trace
         stack, stray = [], []
         for k, ch in enumerate(p.text):
             if ch == "“":
