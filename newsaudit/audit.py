@@ -142,6 +142,24 @@ def _originality_one(i: int) -> float:
     return originality(_RUN.articles[i], _signals(_RUN.options))
 
 
+def _against_closest(i: int) -> float:
+    """Penalty points per 1,000 words of the wire-comparing rules, ``i`` against its closest file.
+
+    Asymmetric where it matters: a name translated as words shows only in the translation
+    audited against the original, never the other way round.
+    """
+    run = _RUN
+    doc = run.articles[i]
+    own = next(w for w, d in enumerate(run.index.wires) if d.path == doc.path)
+    alignment = align(doc, run.index, lambda w: w != own)
+    if _aligned_share(doc, alignment) < AUTO_MIN_SHARE:
+        return 0.0
+    partner = run.wire_docs[alignment.main_wire]
+    ctx = AuditContext(doc, alignment, _pool_names([partner]), wires=run.wire_docs)
+    comparing = [r for r in run.options.rules if r.needs_wire]
+    return penalty(f for rule in comparing for f in rule.run(ctx)) * 1000 / max(count_words(doc.text), 100)
+
+
 def _audit_candidate(i: int) -> FileResult:
     run = _RUN
     doc, language = run.articles[i], run.languages[i]
@@ -184,7 +202,10 @@ def _signals(options: AuditOptions) -> tuple[Rule, ...]:
 def _auto_plans(run: _Run, english: list[int], jobs: int) -> dict[int, _Plan]:
     """Rank files by originality; each may be compared only with files ranked above it."""
     scores = dict(zip(english, _map(_originality_one, english, jobs, run)))
-    ranked = sorted(english, key=lambda i: (-scores[i], run.articles[i].path))
+    evidence = dict(zip(english, _map(_against_closest, english, jobs, run)))
+    # Eligibility to be a wire rests on the file alone; the order also weighs how much each
+    # file shows, audited against its closest file, of what translations show against originals.
+    ranked = sorted(english, key=lambda i: (-(scores[i] - evidence[i]), run.articles[i].path))
     rank = {i: r if scores[i] >= -WIRE_MAX_ARTIFACTS else len(english) for r, i in enumerate(ranked)}
     wire_rank = {w: rank[i] for w, i in enumerate(english)}  # index position -> rank
     doc_names = {i: _pool_names([run.articles[i]]) for i in english}

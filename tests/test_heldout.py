@@ -54,3 +54,17 @@ def test_every_artifact_class_is_found_with_evidence():
     assert "Kovalchuk" in found["NA103"][0]["message"]
     assert "1,240" in found["NA301"][0]["message"]
     assert "Mykolaiv" in found["NA601"][0]["message"]
+
+
+def test_auto_mode_finds_the_original_without_markers():
+    """No dateline, no redaction, and the translation sorts first: the direction must come
+    from what each file shows audited against the other."""
+    folder = HERE / "auto"
+    result = CliRunner().invoke(app, ["check", str(folder), "--format", "json"])
+    records = {Path(r["path"]).name: r for r in json.loads(result.stdout)["files"]}
+    assert records["b_original.txt"]["role"] == "wire"
+    translation = records["a_translation.txt"]
+    assert translation["role"] == "candidate" and translation["wire"].endswith("b_original.txt")
+    texts = {f["text"] for f in translation["findings"]}
+    assert {"Strong Wind Bureau", "14"} <= texts
+    assert records["b_original.txt"]["findings"] == []
