@@ -20,6 +20,7 @@ from .text import content_terms
 PARAGRAPH_MIN = 0.22   # below this a paragraph has no counterpart in the pool
 SENTENCE_MIN = 0.18    # below this two sentences are not translations of each other
 MERGE_GAIN = 0.04      # a 1-2 merge must beat the single best paragraph by this much
+CLEAR_MATCH = 0.75     # a single wire paragraph this similar is taken without trying merges
 CANDIDATES = 4
 RESCUE_MIN = 0.35
 CONTINUATION_MARGIN = 0.1
@@ -161,6 +162,8 @@ def _best_match(terms, hits: Sequence[Hit], index: WireIndex):
     if not hits or hits[0].similarity < PARAGRAPH_MIN * 0.8:
         return None
     keys, sim = (hits[0].key,), hits[0].similarity
+    if sim >= CLEAR_MATCH:
+        return keys, sim, tuple(hits)  # a paragraph this close needs no merged counterpart
     for hit in hits[:2]:
         for step in (-1, 1):
             other = index.neighbour(hit.key, step)
@@ -215,6 +218,9 @@ def align_sentences(article: Sequence[Sentence], wire: Sequence[Sentence], index
     a_terms = [content_terms(s.text) for s in article]
     w_terms = [content_terms(s.text) for s in wire]
     n, m = len(article), len(wire)
+    if n == m == 1:  # the common case: nothing to search
+        sim = index.similarity(a_terms[0], w_terms[0])
+        return [(article[0], (wire[0],), sim)] if sim >= SENTENCE_MIN else []
     sim11 = [[index.similarity(a, w) for w in w_terms] for a in a_terms]
 
     def pair_sim(i: int, j: int, da: int, dw: int) -> float:

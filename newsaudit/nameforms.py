@@ -88,6 +88,13 @@ def is_minor_variant(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def variant_pattern() -> re.Pattern:
+    """Any spelling of ``data/name_variants.txt``, as a whole word, ignoring case."""
+    spellings = sorted(variant_groups(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in spellings) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def variant_groups() -> dict[str, tuple[str, ...]]:
     """Each spelling of ``data/name_variants.txt`` mapped to its whole group of spellings."""
     groups = {}

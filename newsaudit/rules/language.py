@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from ..langid import detect_language
-from ..lexicon import function_words
+from ..lexicon import function_words, is_dictionary_word
 from ..model import Finding, Severity
 from .base import AuditContext, Rule
 from .names import sentence_tokens
@@ -89,6 +89,8 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
             continue
         if _FOREIGN_SCRIPT.search(sentence.text):
             continue
+        if sum(is_dictionary_word(w) for w in words) >= 0.5 * len(words):
+            continue  # mostly English words (a headline, a list of names): not worth langdetect
         language = detect_language(sentence.text)
         if language not in ("en", "unknown"):
             yield rule.finding(ctx, sentence.start, sentence.end,

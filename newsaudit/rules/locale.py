@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Finding, Severity
-from ..nameforms import variant_groups
+from ..nameforms import variant_groups, variant_pattern
 from ..text import fold
 from .base import AuditContext, Rule
 from .names import sentence_tokens
@@ -33,6 +33,8 @@ def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     if not ctx.wire_names:
         return
     groups = variant_groups()
+    if not variant_pattern().search(ctx.doc.text):
+        return
     for sentence in ctx.doc.sentences:
         tokens = sentence_tokens(sentence)
         for i, token in enumerate(tokens):

@@ -115,10 +115,16 @@ def check_inconsistent_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     spellings = sorted(occurrences, key=lambda w: occurrences[w][0].start)
     counts = Counter({w: len(occurrences[w]) for w in spellings})
     seen: set[str] = set()
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for w in spellings:
+        buckets[skeleton(w)].append(w)
     for word in spellings:
         if word in seen:
             continue
-        group = [word] + [w for w in spellings if w not in seen and w != word and is_variant(word, w)]
+        # variants share a skeleton, or (long names) start alike and differ little in length
+        nearby = buckets[skeleton(word)] + ([w for w in spellings if len(w) >= 6 and w[0] == word[0]
+                                              and abs(len(w) - len(word)) <= 2] if len(word) >= 6 else [])
+        group = [word] + [w for w in dict.fromkeys(nearby) if w not in seen and w != word and is_variant(word, w)]
         if len(group) < 2:
             continue
         seen.update(group)

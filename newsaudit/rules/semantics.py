@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Iterator
 
 from ..lexicon import function_words, load_list, load_table
@@ -90,6 +89,13 @@ def check_lifeless_patient(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 _LOOP = re.compile(r"\b((?:\w+[\s,;]+){0,3}?\w+)(?:[\s,;]+\1\b){2,}", re.IGNORECASE)
 
 
+def _may_loop(words: list[str]) -> bool:
+    """Cheap test before the regex: some word recurs twice at a period of 1 to 4 words."""
+    n = len(words)
+    return any(words[i] == words[i + k] == words[i + 2 * k]
+               for k in range(1, 5) for i in range(n - 2 * k))
+
+
 def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """A word or short phrase repeated three times or more in a row ("Bern, Bern, Bern").
 
@@ -109,8 +115,8 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """
     for paragraph in ctx.doc.paragraphs:
         words = [t.text.lower() for s in paragraph.sentences for t in sentence_tokens(s)]
-        if not words or max(Counter(words).values()) < 3:
-            continue  # no word occurs three times: no loop (and no costly regex scan)
+        if not _may_loop(words):
+            continue  # no phrase of up to four words comes back twice at its own period
         for m in _LOOP.finditer(paragraph.text):
             if m.group(1).isdigit():
                 continue
