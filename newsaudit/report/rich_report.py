@@ -59,7 +59,7 @@ def _findings_table(findings: Sequence[Finding], text: str) -> Table:
     table = Table(show_lines=True, expand=True, pad_edge=False)
     table.add_column("line:col", no_wrap=True)
     table.add_column("rule", no_wrap=True)
-    table.add_column("category / severity", ratio=1)
+    table.add_column("category / severity", min_width=24, overflow="fold")
     table.add_column("flagged in context", ratio=3)
     table.add_column("evidence", ratio=3)
     for f in findings:
@@ -91,10 +91,11 @@ def _in_context(text: str, finding: Finding, style: str) -> Text:
 def _summary(results: Sequence[FileResult]) -> Table:
     table = Table(title="Summary", expand=False)
     for column in ("file", "role", "lang", "wire", "words", "findings", "score", "verdict"):
-        table.add_column(column, justify="right" if column in ("words", "findings", "score") else "left")
+        table.add_column(column, justify="right" if column in ("words", "findings", "score") else "left",
+                         overflow="fold")
     for r in results:
         counts = {s: sum(1 for f in r.findings if f.severity is s) for s in Severity}
-        breakdown = " ".join(f"{n}{s.value[:3]}" for s, n in counts.items() if n) or "0"
+        breakdown = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) or "0"
         table.add_row(r.path, r.role.value, r.language, r.wire or "-", str(r.words), breakdown,
                       f"{r.score:.2f}", Text(r.verdict, style="green" if r.verdict == "pass" else "red"))
     failed = sum(1 for r in results if r.verdict != "pass")
