@@ -23,6 +23,7 @@ test: $(STAMP)
 ## Quality and speed benchmarks on ../shared/bench (not part of the test suite).
 bench: $(STAMP)
 	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/clean.py
 	$(BIN)/python bench/speed.py
 
 clean:

@@ -82,6 +82,19 @@ def _derived(longer: str, shorter: str) -> bool:
     return longer.startswith(shorter) and longer[len(shorter):] in _DERIVATIONAL
 
 
+def is_close_variant(a: str, b: str) -> bool:
+    """A stricter :func:`is_variant` for use without a wire to confirm it.
+
+    Inside one article there is no wire spelling to anchor a pair, and different people and
+    places share consonant frames ("Hermione"/"Herrmann"); the pair must be closer in
+    letters, at least five letters long, and not hyphenated compounds.
+    """
+    if not is_variant(a, b) or min(len(a), len(b)) < 5 or "-" in a + b:
+        return False
+    similarity = Levenshtein.normalized_similarity(fold(a), fold(b))
+    return similarity > 0.5 if skeleton(a) == skeleton(b) else similarity >= 0.85
+
+
 def is_minor_variant(a: str, b: str) -> bool:
     """A romanisation difference ("Zelensky"/"Zelenskyy") rather than a garbled name."""
     return Levenshtein.distance(romanized(a), romanized(b)) <= 1

@@ -18,7 +18,7 @@ EXPECTED = {
     ("NA101", "NA102"): "Zhuravl",     # spelled two ways in the article, and unlike the wire
     "NA103": "Forge Bureau",            # a name translated as words
     "NA201": "Two bridges were injured",
-    "NA202": "Lviv, Lviv, Lviv",
+    "NA202": "Lviv, Lviv, Lviv, Lviv",
     "NA301": "1,420",
     "NA311": "“The sea is calm in the evening.”",
     "NA312": None,                      # the dropped "could not yet be estimated" sentence

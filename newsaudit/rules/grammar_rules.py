@@ -40,7 +40,7 @@ _TO_ADJECTIVE = re.compile(
     r"\b(?:is|was|are|were|be|been|seems?|seemed|became|becomes|get|got)\s+(to)\s+"
     r"(?:hard|difficult|easy|late|early|soon|far|big|small|few|many|much|little|expensive|"
     r"dangerous|close|weak|strong|slow|fast)\b(?!\s+(?:a|an|the|this|that|its|their)\b)")
-_DOUBLED_WORD = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
+_DOUBLED_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+\1\b", re.IGNORECASE)
 LEGITIMATE_DOUBLES = frozenset({"that", "had", "is", "do", "bye", "ha", "no", "so", "very", "now"})
 
 

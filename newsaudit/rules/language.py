@@ -84,13 +84,16 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
                                "text in another script left untranslated", evidence=None)
     stop = function_words()
     for sentence in ctx.doc.sentences:
-        words = [t.text.lower() for t in sentence_tokens(sentence) if t.text[0].isalpha()]
+        tokens = [t.text for t in sentence_tokens(sentence) if t.text.isalpha()]
+        words = [w.lower() for w in tokens]
         if len(words) < SENTENCE_MIN_WORDS or sum(w in stop for w in words) > SENTENCE_MAX_ENGLISH_SHARE * len(words):
             continue
         if _FOREIGN_SCRIPT.search(sentence.text):
             continue
         if sum(is_dictionary_word(w) for w in words) >= 0.5 * len(words):
-            continue  # mostly English words (a headline, a list of names): not worth langdetect
+            continue  # mostly English words (a headline): not worth langdetect
+        if sum(t[:1].isupper() for t in tokens) >= 0.5 * len(tokens):
+            continue  # mostly capitalised: a list of names or a credit line, not a sentence
         language = detect_language(sentence.text)
         if language not in ("en", "unknown"):
             yield rule.finding(ctx, sentence.start, sentence.end,

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..lexicon import is_dictionary_word, is_ordinary_word, load_list
 from ..model import Finding, Sentence, Severity
-from ..nameforms import is_minor_variant, is_variant, skeleton, variant_groups
+from ..nameforms import is_close_variant, is_minor_variant, is_variant, skeleton, variant_groups
 from ..text import Token, fold, is_name_token, is_redaction, stem, tokenize
 from .base import AuditContext, Rule
 
@@ -108,9 +108,10 @@ def check_inconsistent_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     One spelling throughout, the wire's if there is one: "Zaporizhzhia".
     """
     occurrences: dict[str, list[Token]] = defaultdict(list)
+    established = variant_groups()
     for sentence in ctx.doc.sentences:
         for token in sentence_names(sentence):
-            if not is_ordinary_word(token.bare):
+            if not is_ordinary_word(token.bare) and fold(token.bare) not in established:
                 occurrences[token.bare].append(token)
     spellings = sorted(occurrences, key=lambda w: occurrences[w][0].start)
     counts = Counter({w: len(occurrences[w]) for w in spellings})
@@ -124,7 +125,8 @@ def check_inconsistent_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         # variants share a skeleton, or (long names) start alike and differ little in length
         nearby = buckets[skeleton(word)] + ([w for w in spellings if len(w) >= 6 and w[0] == word[0]
                                               and abs(len(w) - len(word)) <= 2] if len(word) >= 6 else [])
-        group = [word] + [w for w in dict.fromkeys(nearby) if w not in seen and w != word and is_variant(word, w)]
+        group = [word] + [w for w in dict.fromkeys(nearby)
+                          if w not in seen and w != word and is_close_variant(word, w)]
         if len(group) < 2:
             continue
         seen.update(group)
@@ -132,7 +134,7 @@ def check_inconsistent_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                                               -occurrences[w][0].start))
         attested = " (the spelling used in the wire pool)" if fold(canonical) in ctx.wire_names else ""
         for variant in group:
-            if variant == canonical or not is_variant(variant, canonical):
+            if variant == canonical or not is_close_variant(variant, canonical):
                 continue
             minor = is_minor_variant(variant, canonical)
             for token in occurrences[variant]:

@@ -108,9 +108,9 @@ def check_unbalanced_quotes(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """A paragraph whose curly quotes do not pair up, or with an odd number of straight quotes.
 
     ## What it does
-    Counts opening and closing curly double quotes, and straight double quotes, per
-    paragraph. A paragraph that opens a quotation and continues it in the next paragraph
-    (which then starts with an opening quote) follows news style and is not reported.
+    Pairs opening and closing curly double quotes, and straight double quotes, per
+    paragraph. A quotation carried into the next paragraph (which starts with an opening
+    quote, as news style wants, or closes it) is not reported.
 
     ## Why is this bad?
     A quotation that never closes attributes the rest of the paragraph to the speaker.
@@ -122,28 +122,43 @@ def check_unbalanced_quotes(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     "He said the talks “were not far from the border.”"
     """
     paragraphs = ctx.doc.paragraphs
+    marks = [_unmatched_quotes(p.text) for p in paragraphs]
     for i, p in enumerate(paragraphs):
-        if p.text.count("“") == p.text.count("”") and p.text.count('"') % 2 == 0 \
-                and p.text.find("”") >= p.text.find("“"):
-            continue  # balanced counts, first closing after first opening: nothing to trace
-        stack, stray = [], []
-        for k, ch in enumerate(p.text):
-            if ch == "“":
-                stack.append(k)
-            elif ch == "”":
-                if stack:
-                    stack.pop()
-                else:
-                    stray.append(k)
-        continues = i + 1 < len(paragraphs) and paragraphs[i + 1].text.lstrip()[:1] in "“\""
-        if len(stack) == 1 and not stray and continues:
-            stack = []  # a quotation carried into the next paragraph, as news style wants
-        straight = [k for k, ch in enumerate(p.text) if ch == '"']
-        unmatched = stack + stray + (straight[-1:] if len(straight) % 2 else [])
-        for k in sorted(unmatched)[:1]:
+        opening, closing = marks[i]
+        following = marks[i + 1] if i + 1 < len(paragraphs) else ([], [])
+        starts_quoted = i + 1 < len(paragraphs) and paragraphs[i + 1].text.lstrip()[:1] in "“\""
+        if len(opening) == 1 and (starts_quoted or following[1]):
+            opening = []  # a quotation carried into the next paragraph
+        previous = marks[i - 1] if i else ([], [])
+        if len(closing) == 1 and len(previous[0]) == 1:
+            closing = []  # ... and closed there
+        for k in sorted(opening + closing)[:1]:
             start = p.start + k
             yield rule.finding(ctx, start, start + 1, "this quotation mark has no partner in its paragraph",
                                evidence=f"…{ctx.doc.text[max(p.start, start - 40):min(p.end, start + 40)]}…")
+
+
+def _unmatched_quotes(text: str) -> tuple[list[int], list[int]]:
+    """Positions of quotes left open and of quotes closing nothing. Straight quotes alternate."""
+    if text.count("“") == text.count("”") and text.count('"') % 2 == 0 \
+            and text.find("”") >= text.find("“"):
+        return [], []  # balanced counts, first closing after first opening: nothing to trace
+    opening, closing = [], []
+    straight_open = None
+    for k, ch in enumerate(text):
+        if ch == "“":
+            opening.append(k)
+        elif ch == "”":
+            if opening:
+                opening.pop()
+            else:
+                closing.append(k)
+        elif ch == '"':
+            straight_open = k if straight_open is None else None
+    if straight_open is not None:
+        # an odd straight quote: closing if the text before it reads as quoted speech
+        (closing if text[:straight_open].rstrip()[-1:] in ".,!?" and straight_open > 0 else opening).append(straight_open)
+    return opening, closing
 
 
 RULES = tuple(

@@ -97,11 +97,12 @@ def _may_loop(words: list[str]) -> bool:
 
 
 def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
-    """A word or short phrase repeated three times or more in a row ("Bern, Bern, Bern").
+    """A word or short phrase repeated over and over ("Gdansk, Gdansk, Gdansk, Gdansk").
 
     ## What it does
-    Finds one to four words repeated back to back at least three times, separated only by
-    spaces or commas.
+    Finds one to four words repeated back to back, separated only by spaces or commas: four
+    times or more for a phrase of one or two words (people repeat those three times when
+    they speak: "come in, come in, come in"), three times or more for longer phrases.
 
     ## Why is this bad?
     It is the signature of a neural engine stuck in a decoding loop: the rest of the
@@ -118,8 +119,11 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         if not _may_loop(words):
             continue  # no phrase of up to four words comes back twice at its own period
         for m in _LOOP.finditer(paragraph.text):
-            if m.group(1).isdigit():
-                continue
+            phrase = m.group(1)
+            repeats = 1 + len(re.findall(r"[\s,;]+" + re.escape(phrase) + r"\b", m.group(0)[len(phrase):],
+                                         re.IGNORECASE))
+            if phrase.isdigit() or (len(phrase.split()) <= 2 and repeats < 4):
+                continue  # "come in, come in, come in" is speech; loops run on
             start = paragraph.start + m.start()
             yield rule.finding(ctx, start, paragraph.start + m.end(),
                                f"“{m.group(1)}” repeated in a loop", evidence=None)
