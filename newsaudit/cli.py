@@ -22,6 +22,8 @@ from .audit import AuditOptions, audit
 from .config import Config, ConfigError, find_config, load_config
 from .grammar import find_grammar_checker
 from .io import DEFAULT_MAX_BYTES, InputError, Source, expand_paths, read_source
+from .markup import extract, is_html
+from .markup import to_source as markup_to_source
 from .model import Document, FileResult, Role, Severity
 from .report import github_report, json_report, line_report, rich_report, sarif_report
 from .rules import ALL_RULES, find_rule, select_rules, unknown_selectors
@@ -54,7 +56,7 @@ def _fail_usage(message: str) -> None:
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(..., help="Article files or folders (recursive: .txt, .md); - reads stdin."),
+    paths: List[str] = typer.Argument(..., help="Article files or folders (recursive: .txt, .md, .html); - reads stdin."),
     wire: List[str] = typer.Option([], "--wire", "-w", help="English wire stories to compare with (files, folders or globs; repeatable). Without it, the files are compared with each other."),
     output_format: Optional[Format] = typer.Option(None, "--format", "-f", help="Report format. Default: github under GitHub Actions, rich on a terminal, line when piped."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
@@ -99,7 +101,8 @@ def check(
     wires = [_document(s) for s in wire_sources if s.text is not None] if wire_paths else None
     n_jobs = jobs or config.jobs or os.cpu_count() or 1
     audited = {r.path: r for r in _run_audit(documents, wires, options, n_jobs)}
-    results = [audited.get(s.path) or _error_result(s) for s in sources]
+    by_path = {s.path: s for s in sources}
+    results = [_to_source(audited[s.path], by_path) if s.path in audited else _error_result(s) for s in sources]
     texts = {s.path: s.text or "" for s in sources}
     for s in sources:
         if s.error:
@@ -173,8 +176,19 @@ def _split(values: List[str]) -> list[str]:
 
 
 def _document(source: Source) -> Document:
+    if is_html(source.path):
+        extracted = extract(source.text or "")
+        return segment(source.path, extracted.text, notices=source.notices)
     markdown = source.path.lower().endswith((".md", ".markdown"))
     return segment(source.path, source.text or "", markdown=markdown, notices=source.notices)
+
+
+def _to_source(result: FileResult, sources: dict[str, Source]) -> FileResult:
+    """HTML files are audited as their visible text; report positions in the file itself."""
+    source = sources.get(result.path)
+    if source is None or source.text is None or not is_html(result.path):
+        return result
+    return markup_to_source(result, extract(source.text), source.text)
 
 
 def _run_audit(documents, wires, options, jobs: int) -> list[FileResult]:

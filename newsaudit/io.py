@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 STDIN_NAME = "-"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
