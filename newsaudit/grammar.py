@@ -154,6 +154,7 @@ def _installed_languagetool() -> Path | None:
 
 
 def _local_checker(directory: Path, language: str) -> GrammarChecker:  # pragma: no cover - needs Java + LT
+    """language-tool-python starts the installed LanguageTool; its public ``check`` is used."""
     try:
         import language_tool_python
 
@@ -163,6 +164,11 @@ def _local_checker(directory: Path, language: str) -> GrammarChecker:  # pragma:
         return GrammarChecker(GrammarStatus(False, f"LanguageTool in {directory} did not start: {exc}"))
 
     def fetch(text: str) -> dict:
-        return tool._query_server(tool._url + "check", tool._create_params(text))
+        # The library's Match objects, put back in the server's JSON shape for parse_response.
+        return {"matches": [{
+            "offset": m.offset, "length": m.errorLength, "message": m.message,
+            "replacements": [{"value": r} for r in m.replacements],
+            "rule": {"id": m.ruleId, "issueType": getattr(m, "ruleIssueType", "grammar")},
+        } for m in tool.check(text)]}
 
     return GrammarChecker(GrammarStatus(True, f"local install {directory}"), fetch)
