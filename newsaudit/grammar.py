@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -66,15 +67,23 @@ class GrammarChecker:
     def __init__(self, status: GrammarStatus, fetch: Callable[[str], dict] | None = None):
         self.status = status
         self._fetch = fetch
+        self._warned = False
 
     @property
     def available(self) -> bool:
         return self.status.available and self._fetch is not None
 
     def matches(self, text: str) -> list[Match]:
+        """LanguageTool's matches for ``text``; none (and one warning) if the server fails."""
         if self._fetch is None:
             return []
-        return parse_response(self._fetch(text), text)
+        try:
+            return parse_response(self._fetch(text), text)
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # URLError is an OSError
+            if not self._warned:
+                self._warned = True
+                sys.stderr.write(f"newsaudit: LanguageTool failed ({exc}); grammar not checked for some files\n")
+            return []
 
 
 def parse_response(payload: dict, text: str) -> list[Match]:

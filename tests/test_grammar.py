@@ -82,3 +82,11 @@ def test_server_checker_and_cli(server, tmp_path):
 def test_unreachable_server_is_reported_not_fatal():
     checker = find_grammar_checker("http://127.0.0.1:9")
     assert not checker.available and "not reachable" in checker.status.line
+
+
+def test_a_server_that_dies_mid_run_costs_the_grammar_check_not_the_run(server, tmp_path, capsys):
+    checker = find_grammar_checker(server)
+    assert checker.available
+    checker._fetch = lambda text: (_ for _ in ()).throw(ConnectionResetError("gone"))
+    assert checker.matches("Any text at all.") == []
+    assert "LanguageTool failed" in capsys.readouterr().err
