@@ -262,7 +262,9 @@ def _result(doc: Document, role: Role, language: str, alignment: Alignment,
     file_score = score(findings, words, sum(a.penalty for a in adequacy))
     return FileResult(
         path=doc.path, role=role, language=language, words=words, score=file_score,
-        verdict=verdict(file_score, findings, options.threshold, options.fail_on),
+        # an article that is not in English fails whatever its length: it was not translated
+        verdict="fail" if language not in ("en", "unknown") else verdict(
+            file_score, findings, options.threshold, options.fail_on),
         findings=tuple(findings), alignment=alignment, wire=alignment.main_wire,
         aligned_share=round(share, 4), notices=doc.notices, adequacy=adequacy,
     )

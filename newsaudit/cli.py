@@ -153,7 +153,7 @@ def _resolve_paths(paths: List[str], wire: List[str], config: Config) -> tuple[l
     wire_set = {os.path.abspath(w) for w in wire_paths}
     article_paths = [p for p in article_paths if p == "-" or os.path.abspath(p) not in wire_set or not wire_paths]
     if not article_paths:
-        _fail_usage("no article files (.txt, .md) found in the given paths")
+        _fail_usage("no article files (.txt, .md, .html) found in the given paths")
     return article_paths, wire_paths
 
 

@@ -120,3 +120,12 @@ def test_rules_and_explain():
     doc = runner.invoke(app, ["explain", "translated-name"])
     assert doc.exit_code == 0 and "## Why is this bad?" in doc.stdout and "NA103" in doc.stdout
     assert runner.invoke(app, ["explain", "NA000"]).exit_code == 2
+
+
+def test_a_long_non_english_article_fails_whatever_its_length(tmp_path):
+    path = tmp_path / "long_fr.txt"
+    path.write_text(("Le conseil municipal a voté mardi un budget qui prévoit la rénovation des écoles "
+                     "et des routes de la ville. ") * 300, encoding="utf-8")
+    result, report = _json([str(path)])
+    (record,) = report["files"]
+    assert record["words"] > 5000 and record["verdict"] == "fail" and result.exit_code == 1
