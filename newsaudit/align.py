@@ -24,7 +24,8 @@ CLEAR_MATCH = 0.75     # a single wire paragraph this similar is taken without t
 CANDIDATES = 4
 RESCUE_MIN = 0.35
 CONTINUATION_MARGIN = 0.1
-GRAVITY_MARGIN = 0.15     # another wire must beat the main wire by this much to keep a paragraph  # the wire paragraph that continues the previous match wins within this
+GRAVITY_MARGIN = 0.15
+WEAK_ELSEWHERE = 0.5      # a match to another wire below this yields to a main-wire gap     # another wire must beat the main wire by this much to keep a paragraph  # the wire paragraph that continues the previous match wins within this
 NEAREST_MIN = 0.08    # an unaligned paragraph this close to the main wire still gets an adequacy estimate     # a reordered sentence must be clearly the same sentence
 
 
@@ -97,6 +98,16 @@ def _gravitate(doc: Document, best: list, all_hits: list, index: WireIndex, allo
         if candidate is not None and candidate[1] >= (match[1] if match else 0.0) - GRAVITY_MARGIN:
             best[i] = candidate
             all_hits[i] = tuple(hits)
+    # A weak match elsewhere, sitting in a gap between two main-wire anchors, is that gap.
+    anchors = [(i, m[0][-1]) for i, m in enumerate(best) if m is not None and index.paragraphs[m[0][-1]].wire == main]
+    for i, match in enumerate(best):
+        if match is None or index.paragraphs[match[0][0]].wire == main or match[1] >= WEAK_ELSEWHERE:
+            continue
+        key = _gap_fill(i, anchors, index)
+        if key is not None:
+            sim = index.similarity(content_terms(doc.paragraphs[i].text), index.paragraphs[key].terms)
+            if sim >= NEAREST_MIN:
+                best[i] = ((key,), sim, all_hits[i])
 
 
 def _opening(hits: list[Hit], index: WireIndex) -> int | None:

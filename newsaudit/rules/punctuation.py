@@ -105,12 +105,13 @@ def check_misplaced_quote(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
 
 def check_unbalanced_quotes(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
-    """A paragraph whose curly quotes do not pair up, or with an odd number of straight quotes.
+    """A quotation mark that never finds its partner.
 
     ## What it does
-    Pairs opening and closing curly double quotes, and straight double quotes, per
-    paragraph. A quotation carried into the next paragraph (which starts with an opening
-    quote, as news style wants, or closes it) is not reported.
+    Pairs opening and closing curly double quotes, and straight double quotes, through the
+    article. A quotation may run over several paragraphs, reopening at each paragraph start as
+    news style wants or not; it is reported only if it never closes, or closes what was
+    never opened.
 
     ## Why is this bad?
     A quotation that never closes attributes the rest of the paragraph to the speaker.
@@ -121,21 +122,30 @@ def check_unbalanced_quotes(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     ## Use instead
     "He said the talks “were not far from the border.”"
     """
-    paragraphs = ctx.doc.paragraphs
-    marks = [_unmatched_quotes(p.text) for p in paragraphs]
-    for i, p in enumerate(paragraphs):
-        opening, closing = marks[i]
-        following = marks[i + 1] if i + 1 < len(paragraphs) else ([], [])
-        starts_quoted = i + 1 < len(paragraphs) and paragraphs[i + 1].text.lstrip()[:1] in "“\""
-        if len(opening) == 1 and (starts_quoted or following[1]):
-            opening = []  # a quotation carried into the next paragraph
-        previous = marks[i - 1] if i else ([], [])
-        if len(closing) == 1 and len(previous[0]) == 1:
-            closing = []  # ... and closed there
-        for k in sorted(opening + closing)[:1]:
-            start = p.start + k
-            yield rule.finding(ctx, start, start + 1, "this quotation mark has no partner in its paragraph",
-                               evidence=f"…{ctx.doc.text[max(p.start, start - 40):min(p.end, start + 40)]}…")
+    pending: tuple[int, int] | None = None  # (paragraph start, offset) of a quotation still open
+    for p in ctx.doc.paragraphs:
+        opening, closing = _unmatched_quotes(p.text)
+        reported = []
+        if closing and pending is not None:
+            closing, pending = closing[1:], None  # a quotation opened in an earlier paragraph ends here
+        if p.text.lstrip()[:1] in "“\"" and pending is not None:
+            pending = None  # news style: the continued quotation reopens at the paragraph start
+        reported.extend(p.start + k for k in closing)
+        if opening:
+            if pending is not None:
+                reported.append(pending[1])
+            reported.extend(p.start + k for k in opening[:-1])
+            pending = (p.start, p.start + opening[-1])
+        for start in sorted(reported)[:1]:
+            yield _quote_finding(rule, ctx, start)
+    if pending is not None:
+        yield _quote_finding(rule, ctx, pending[1])
+
+
+def _quote_finding(rule: Rule, ctx: AuditContext, start: int) -> Finding:
+    text = ctx.doc.text
+    return rule.finding(ctx, start, start + 1, "this quotation mark has no partner",
+                        evidence=f"…{text[max(0, start - 40):start + 40].replace(chr(10), ' ')}…")
 
 
 def _unmatched_quotes(text: str) -> tuple[list[int], list[int]]:
