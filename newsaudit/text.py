@@ -47,6 +47,31 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return out
 
 
+_CAPITALISED = re.compile(r"(?:[A-Z]\.){2,}|(?<![^\W\d_’'])[^\W\d_][\w’'\-]*[^\W_]|(?<![^\W\d_’'])[^\W\d_]")
+_WORD_BEFORE = re.compile(r"[^\W_]")
+_ACRONYM_BEFORE = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.){2,}\s+$")  # "U.S. Treasury": not a break
+_BREAK_BEFORE = re.compile(r"(?:^|[:;.!?][\"”’)\]]*\s*[\"“‘«(\[]?|[\"“«(\[])\s*$")
+
+
+def capitalised_tokens(text: str, offset: int = 0) -> list[Token]:
+    """The capitalised words of ``text`` as tokens, without tokenising the rest.
+
+    Same tokens (and the same ``initial`` flags) as :func:`tokenize` gives for them: a word is
+    initial when only an opening quote, or a sentence or clause break, stands before it.
+    """
+    out = []
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        if not word[0].isupper():
+            continue
+        start = match.start()
+        initial = not start or not _WORD_BEFORE.search(text, 0, start) or (
+            _BREAK_BEFORE.search(text, max(0, start - 8), start) is not None
+            and not _ACRONYM_BEFORE.search(text, max(0, start - 12), start))
+        out.append(Token(word, offset + start, offset + match.end(), initial))
+    return out
+
+
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A crude, fast stem for matching paraphrases: lower case, no possessive, no suffix."""

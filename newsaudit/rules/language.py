@@ -9,7 +9,6 @@ from ..langid import detect_language
 from ..lexicon import function_words, is_dictionary_word
 from ..model import Finding, Severity
 from .base import AuditContext, Rule
-from .names import sentence_tokens
 
 # Letters of scripts other than Latin (and the punctuation that comes with CJK text).
 _FOREIGN_SCRIPT = re.compile(
@@ -18,6 +17,7 @@ _FOREIGN_SCRIPT = re.compile(
     r"[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f"
     r"\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff01-\uff60\s\d.,:;!?\-]*"
 )
+_LETTER_WORDS = re.compile(r"(?<![\w’'])[^\W\d_]+(?![\w’'])")
 SENTENCE_MIN_WORDS = 8
 SENTENCE_MAX_ENGLISH_SHARE = 0.12
 
@@ -91,7 +91,7 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
                                "text in another script left untranslated", evidence=None)
     stop = function_words()
     for sentence in ctx.doc.sentences:
-        tokens = [t.text for t in sentence_tokens(sentence) if t.text.isalpha()]
+        tokens = _LETTER_WORDS.findall(sentence.text)
         words = [w.lower() for w in tokens]
         if len(words) < SENTENCE_MIN_WORDS or sum(w in stop for w in words) > SENTENCE_MAX_ENGLISH_SHARE * len(words):
             continue

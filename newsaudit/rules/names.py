@@ -10,7 +10,7 @@ from typing import Iterator
 from ..lexicon import is_dictionary_word, is_ordinary_word, load_list
 from ..model import Finding, Sentence, Severity
 from ..nameforms import is_close_variant, is_minor_variant, is_variant, skeleton, variant_groups
-from ..text import Token, fold, is_name_token, is_redaction, stem, tokenize
+from ..text import Token, capitalised_tokens, fold, is_name_token, is_redaction, stem, tokenize
 from .base import AuditContext, Rule
 
 NAME_MIN_SIMILARITY = 0.25   # sentence pairs below this are too loose to compare names
@@ -24,7 +24,7 @@ def sentence_tokens(sentence: Sentence) -> tuple[Token, ...]:
 
 @lru_cache(maxsize=200_000)
 def sentence_names(sentence: Sentence) -> tuple[Token, ...]:
-    return tuple(t for t in sentence_tokens(sentence) if is_name_token(t))
+    return tuple(t for t in capitalised_tokens(sentence.text, sentence.start) if is_name_token(t))
 
 
 def _closest_variant(word: str, candidates) -> str | None:

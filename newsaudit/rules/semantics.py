@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..lexicon import function_words, load_list, load_table
@@ -10,12 +11,19 @@ from ..model import Finding, Severity
 from .base import AuditContext, Rule
 from .names import sentence_tokens
 
+_WORDS = re.compile(r"\w+")
 AUXILIARIES = frozenset("was were been being is are be got get gets getting had have has".split())
 # After a reduced relative ("the city killed in the invasion") comes a preposition or the end of
 # the clause; an object ("killed two people", "killed at least five") means active voice.
 RELATIVE_FOLLOWERS = frozenset("in during by after since last when while amid as following".split())
 DETERMINERS = frozenset("the a an this that these those its their his her our your".split())
 PREPOSITIONS = frozenset("in on at inside near of from aboard into onto under behind".split())
+
+
+@lru_cache(maxsize=1)
+def _verbs_pattern() -> re.Pattern:
+    verbs = sorted(load_list("living_patient_verbs"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b", re.IGNORECASE)
 
 
 def _singular(word: str) -> str:
@@ -48,7 +56,10 @@ def check_lifeless_patient(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     verbs = load_list("living_patient_verbs")
     nouns = load_table("inanimate_nouns")
     stop = function_words()
+    mentions = _verbs_pattern()
     for sentence in ctx.doc.sentences:
+        if not mentions.search(sentence.text):
+            continue  # no verb of the lexicon: nothing to tokenise
         tokens = sentence_tokens(sentence)
         lower = [t.text.lower() for t in tokens]
         for i, word in enumerate(lower):
@@ -115,7 +126,7 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     Translate the sentence again from the source.
     """
     for paragraph in ctx.doc.paragraphs:
-        words = [t.text.lower() for s in paragraph.sentences for t in sentence_tokens(s)]
+        words = _WORDS.findall(paragraph.text.lower())
         if not _may_loop(words):
             continue  # no phrase of up to four words comes back twice at its own period
         for m in _LOOP.finditer(paragraph.text):
