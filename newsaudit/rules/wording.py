@@ -25,7 +25,7 @@ def _related(word_stem: str, stems: set[str]) -> bool:
 
 
 def check_word_substitution(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
-    """One content word replaced by another in an otherwise matching sentence (off by default).
+    """One content word replaced by another in an otherwise matching sentence.
 
     ## What it does
     In a sentence pair that matches closely, finds the case where exactly one lower-case
