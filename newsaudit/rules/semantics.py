@@ -44,8 +44,8 @@ def check_lifeless_patient(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
     ## Why is this bad?
     The sentence is nonsense: MT has attached the verb to the wrong noun or mistranslated
-    one of them ("two people were injured by two cruise missiles" becomes "two cruise
-    missiles were injured"). The facts the reader takes away are wrong.
+    one of them ("two guards were injured by three drones" becomes "three drones were
+    injured"). The facts the reader takes away are wrong.
 
     ## Example
     "In the port, three artillery shells were arrested, police said."
