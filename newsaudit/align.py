@@ -162,7 +162,7 @@ def _gap_fill(i: int, anchors: list[tuple[int, int]], index: WireIndex) -> int |
     after = [(a, k) for a, k in anchors if a > i]
     if not before or not after:
         return None
-    (a0, k0), (a1, k1) = before[-1], after[0]
+    (a0, k0), (_, k1) = before[-1], after[0]
     key = k0 + (i - a0)
     same_wire = index.paragraphs[k0].wire == index.paragraphs[k1].wire
     return key if same_wire and k0 < key < k1 else None
