@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 
 from .adequacy import estimate as estimate_adequacy
 from .align import align
-from .langid import detect_language
+from .langid import detect_language, is_english
 from .model import Alignment, Document, FileResult, Finding, Role, Severity
 from .reference import WireIndex
 from .rules import ALL_RULES, DEFAULT_RULES, TRANSLATION_SIGNALS, AuditContext, Rule
@@ -58,27 +58,27 @@ def audit(articles: Sequence[Document], wires: Sequence[Document] | None = None,
     """
     run = _Run(articles=tuple(articles), options=options)
     everyone = range(len(run.articles))
-    run.languages = _map(_language_of, everyone, jobs, run)
-    english = [i for i in everyone if run.languages[i] in ("en", "unknown")]
+    run.languages = _map(detect_language, [d.text for d in run.articles], jobs, run)
+    english = [i for i in everyone if is_english(run.languages[i])]
     if wires is not None:
-        pool = [w for w, lang in zip(wires, _map(_wire_language, range(len(wires)), jobs, run, wires))
-                if lang in ("en", "unknown")]
-        run.index = WireIndex(pool)
-        run.wire_docs = {w.path: w for w in pool}
-        names = _pool_names(pool) | options.accept_names
-        position = {w.path: i for i, w in enumerate(pool)}
-        run.plans = {i: _Plan(_excluding(position.get(run.articles[i].path)), names) for i in english}
+        wire_languages = _map(detect_language, [w.text for w in wires], jobs, run)
+        _index(run, [w for w, lang in zip(wires, wire_languages) if is_english(lang)])
+        names = _pool_names(run.index.wires) | options.accept_names
+        run.plans = {i: _Plan(_excluding(run.position.get(run.articles[i].path)), names) for i in english}
         run.min_share = WIRE_MIN_SHARE
-        results = _map(_audit_candidate, everyone, jobs, run, progress=progress)
-        return results
-    run.index = WireIndex([run.articles[i] for i in english])
-    run.wire_docs = {run.articles[i].path: run.articles[i] for i in english}
-    run.plans = _auto_plans(run, english, jobs)
-    run.min_share = AUTO_MIN_SHARE
-    alignments = _map(_align_one, english, jobs, run)
-    run.alignments = dict(zip(english, alignments))
-    run.roles = _roles(run, english)
-    return _map(_audit_auto, everyone, jobs, run, progress=progress)
+    else:
+        _index(run, [run.articles[i] for i in english])
+        run.plans = _auto_plans(run, english, jobs)
+        run.min_share = AUTO_MIN_SHARE
+        run.alignments = dict(zip(english, _map(_align_one, english, jobs, run)))
+        run.roles = _roles(run, english)
+    return _map(_audit_one, everyone, jobs, run, progress=progress)
+
+
+def _index(run: "_Run", pool: Sequence[Document]) -> None:
+    run.index = WireIndex(pool)
+    run.wire_docs = {w.path: w for w in pool}
+    run.position = {w.path: i for i, w in enumerate(pool)}
 
 
 @dataclass
@@ -93,19 +93,17 @@ class _Run:
     min_share: float = WIRE_MIN_SHARE
     alignments: dict = field(default_factory=dict)
     roles: dict = field(default_factory=dict)
-    extra: Sequence[Document] = ()
-    wire_docs: dict = field(default_factory=dict)
+    wire_docs: dict = field(default_factory=dict)   # pool documents by path
+    position: dict = field(default_factory=dict)    # pool index of each document path
 
 
 _RUN: _Run | None = None
 PARALLEL_MIN = 16  # below this many items a process pool costs more than it saves
 
 
-def _map(function, items, jobs: int, run: _Run, extra: Sequence[Document] = (),
-         progress: Callable[[], None] | None = None) -> list:
+def _map(function, items, jobs: int, run: _Run, progress: Callable[[], None] | None = None) -> list:
     """``function`` over ``items`` with ``run`` as shared state, in order, maybe in processes."""
     global _RUN
-    run.extra = extra
     _RUN = run
     items = list(items)
     try:
@@ -126,14 +124,6 @@ def _tick(value, progress):
     return value
 
 
-def _language_of(i: int) -> str:
-    return detect_language(_RUN.articles[i].text)
-
-
-def _wire_language(i: int) -> str:
-    return detect_language(_RUN.extra[i].text)
-
-
 def _align_one(i: int) -> Alignment:
     return align(_RUN.articles[i], _RUN.index, _RUN.plans[i].allow)
 
@@ -150,8 +140,7 @@ def _against_closest(i: int) -> float:
     """
     run = _RUN
     doc = run.articles[i]
-    own = next(w for w, d in enumerate(run.index.wires) if d.path == doc.path)
-    alignment = align(doc, run.index, lambda w: w != own)
+    alignment = align(doc, run.index, _excluding(run.position[doc.path]))
     if _aligned_share(doc, alignment) < AUTO_MIN_SHARE:
         return 0.0
     partner = run.wire_docs[alignment.main_wire]
@@ -160,21 +149,17 @@ def _against_closest(i: int) -> float:
     return penalty(f for rule in comparing for f in rule.run(ctx)) * 1000 / max(count_words(doc.text), 100)
 
 
-def _audit_candidate(i: int) -> FileResult:
+def _audit_one(i: int) -> FileResult:
+    """One article's result. Auto mode has aligned it already and may have made it a wire."""
     run = _RUN
     doc, language = run.articles[i], run.languages[i]
-    if i not in run.plans:
+    if i not in run.plans:  # not English: no comparison
         return _result(doc, Role.CANDIDATE, language, Alignment(), frozenset(), run)
-    return _result(doc, Role.CANDIDATE, language, _align_one(i), run.plans[i].names, run)
-
-
-def _audit_auto(i: int) -> FileResult:
-    run = _RUN
-    doc, language = run.articles[i], run.languages[i]
-    if i not in run.plans:
-        return _result(doc, Role.CANDIDATE, language, Alignment(), frozenset(), run)
-    role = run.roles[i]
-    alignment = run.alignments[i] if role is Role.CANDIDATE else Alignment()
+    role = run.roles.get(i, Role.CANDIDATE)
+    if role is Role.WIRE:
+        alignment = Alignment()
+    else:
+        alignment = run.alignments[i] if i in run.alignments else _align_one(i)
     return _result(doc, role, language, alignment, run.plans[i].names, run)
 
 
@@ -258,12 +243,12 @@ def _result(doc: Document, role: Role, language: str, alignment: Alignment,
                        grammar=options.grammar, wires=wires)
     findings = run_rules(ctx, options)
     words = count_words(doc.text)
-    adequacy = estimate_adequacy(doc, alignment, wires) if ctx.language in ("en", "unknown") else ()
+    adequacy = estimate_adequacy(doc, alignment, wires) if is_english(language) else ()
     file_score = score(findings, words, sum(a.penalty for a in adequacy))
     return FileResult(
         path=doc.path, role=role, language=language, words=words, score=file_score,
         # an article that is not in English fails whatever its length: it was not translated
-        verdict="fail" if language not in ("en", "unknown") else verdict(
+        verdict="fail" if not is_english(language) else verdict(
             file_score, findings, options.threshold, options.fail_on),
         findings=tuple(findings), alignment=alignment, wire=alignment.main_wire,
         aligned_share=round(share, 4), notices=doc.notices, adequacy=adequacy,
@@ -272,7 +257,7 @@ def _result(doc: Document, role: Role, language: str, alignment: Alignment,
 
 def run_rules(ctx: AuditContext, options: AuditOptions) -> list[Finding]:
     """All selected rules on one article; one finding per span (the most severe wins)."""
-    if ctx.language not in ("en", "unknown"):
+    if not is_english(ctx.language):
         rules = [r for r in options.rules if r.code == "NA401"]
     else:
         rules = list(options.rules)

@@ -31,6 +31,11 @@ def _factory():
 PLAIN_ENGLISH_SHARE = 0.3
 
 
+def is_english(code: str) -> bool:
+    """Audited as English: identified as English, or too short to tell."""
+    return code in ("en", UNKNOWN)
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text`` ("en", "fr", "zh-cn"...), or ``unknown`` for too little text."""
     sample = _sample(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..langid import detect_language
+from ..langid import detect_language, is_english
 from ..lexicon import function_words, is_dictionary_word
 from ..model import Finding, Severity
 from .base import AuditContext, Rule
@@ -58,7 +58,7 @@ def check_not_english(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     ## Use instead
     Translate the article, or route it to the feed of its language.
     """
-    if ctx.language in ("en", "unknown") or not ctx.doc.paragraphs:
+    if is_english(ctx.language) or not ctx.doc.paragraphs:
         return
     first = ctx.doc.paragraphs[0]
     yield rule.finding(ctx, first.start, first.end,
@@ -102,7 +102,7 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
         if sum(t[:1].isupper() for t in tokens) >= 0.5 * len(tokens):
             continue  # mostly capitalised: a list of names or a credit line, not a sentence
         language = detect_language(sentence.text)
-        if language not in ("en", "unknown"):
+        if not is_english(language):
             yield rule.finding(ctx, sentence.start, sentence.end,
                                f"this sentence looks {language_name(language)}, not English",
                                evidence=f"langdetect: {language}")
