@@ -41,15 +41,15 @@ def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None =
     """Align ``doc`` against the wires of ``index`` (restricted to ``allow``-ed wires)."""
     best: list[tuple[tuple[int, ...], float, tuple[Hit, ...]] | None] = []
     all_hits: list[tuple[Hit, ...]] = []
-    for paragraph in doc.paragraphs:
-        terms = content_terms(paragraph.text)
+    paragraph_terms = [content_terms(p.text) for p in doc.paragraphs]
+    for terms in paragraph_terms:
         hits = index.query(terms, CANDIDATES, allow)
-        follow = _follower(best[-1] if best else None, index) if best else _opening(hits, index)
+        follow = _follower(best[-1], index) if best else _opening(hits, index)
         if follow is not None:
             hits = _prefer(follow, terms, hits, index)
         all_hits.append(tuple(hits))
         best.append(_best_match(terms, hits, index))
-    _gravitate(doc, best, all_hits, index, allow)
+    _gravitate(paragraph_terms, best, all_hits, index, allow)
     _resolve_shared(doc, best, all_hits, index)
     groups = _group(best, index)
     paragraphs: list[ParagraphAlignment] = []
@@ -67,10 +67,10 @@ def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None =
     paragraphs.sort(key=lambda p: p.paragraph)
     sentences.sort(key=lambda p: p.sentence.start)
     result = Alignment(tuple(paragraphs), tuple(sentences))
-    return replace(result, nearest=_nearest(doc, best, all_hits, index, result.main_wire))
+    return replace(result, nearest=_nearest(paragraph_terms, best, all_hits, index, result.main_wire))
 
 
-def _gravitate(doc: Document, best: list, all_hits: list, index: WireIndex, allow) -> None:
+def _gravitate(paragraph_terms: list, best: list, all_hits: list, index: WireIndex, allow) -> None:
     """An article derives mostly from one story: a paragraph that went to another wire, or
     nowhere, takes the main wire's candidate when that is nearly as close.
 
@@ -89,9 +89,9 @@ def _gravitate(doc: Document, best: list, all_hits: list, index: WireIndex, allo
     for i, match in enumerate(best):
         if match is not None and index.paragraphs[match[0][0]].wire == main:
             continue
-        terms = content_terms(doc.paragraphs[i].text)
+        terms = paragraph_terms[i]
         hits = index.query(terms, CANDIDATES, only_main)
-        follow = _follower(best[i - 1], index) if i and best[i - 1] is not None else None
+        follow = _follower(best[i - 1], index) if i else None
         if follow is not None and index.paragraphs[follow].wire == main:
             hits = _prefer(follow, terms, hits, index)
         candidate = _best_match(terms, hits, index)
@@ -99,13 +99,13 @@ def _gravitate(doc: Document, best: list, all_hits: list, index: WireIndex, allo
             best[i] = candidate
             all_hits[i] = tuple(hits)
     # A weak match elsewhere, sitting in a gap between two main-wire anchors, is that gap.
-    anchors = [(i, m[0][-1]) for i, m in enumerate(best) if m is not None and index.paragraphs[m[0][-1]].wire == main]
+    anchors = _anchors(best, index, main)
     for i, match in enumerate(best):
         if match is None or index.paragraphs[match[0][0]].wire == main or match[1] >= WEAK_ELSEWHERE:
             continue
         key = _gap_fill(i, anchors, index)
         if key is not None:
-            sim = index.similarity(content_terms(doc.paragraphs[i].text), index.paragraphs[key].terms)
+            sim = index.similarity(paragraph_terms[i], index.paragraphs[key].terms)
             if sim >= NEAREST_MIN:
                 best[i] = ((key,), sim, all_hits[i])
 
@@ -129,7 +129,12 @@ def _prefer(key: int, terms, hits: list[Hit], index: WireIndex) -> list[Hit]:
     return [Hit(key, sim)] + [h for h in hits if h.key != key]
 
 
-def _nearest(doc: Document, best, all_hits, index: WireIndex,
+def _anchors(best: list, index: WireIndex, wire: int) -> list[tuple[int, int]]:
+    """(article paragraph, wire paragraph key) of every paragraph aligned to ``wire``."""
+    return [(i, m[0][-1]) for i, m in enumerate(best) if m is not None and index.paragraphs[m[0][-1]].wire == wire]
+
+
+def _nearest(paragraph_terms: list, best, all_hits, index: WireIndex,
              main_wire: str | None) -> tuple[ParagraphAlignment, ...]:
     """For paragraphs left unaligned: the main-wire paragraph they most likely stand for.
 
@@ -138,20 +143,24 @@ def _nearest(doc: Document, best, all_hits, index: WireIndex,
     similarity: a garbled translation is still the translation of that paragraph); elsewhere,
     the closest main-wire candidate, if it shares anything with the paragraph.
     """
+    if main_wire is None:
+        return ()
+    # the main wire is one the article's own matches point at: find its index among them
+    main = next(index.paragraphs[m[0][0]].wire for m in best
+                if m is not None and index.wires[index.paragraphs[m[0][0]].wire].path == main_wire)
+    anchors = _anchors(best, index, main)
     out = []
-    anchors = [(i, m[0][-1]) for i, m in enumerate(best)
-               if m is not None and index.wires[index.paragraphs[m[0][-1]].wire].path == main_wire]
     for i, (match, hits) in enumerate(zip(best, all_hits)):
-        if match is not None or main_wire is None:
+        if match is not None:
             continue
         key = _gap_fill(i, anchors, index)
         if key is not None:
-            sim = index.similarity(content_terms(doc.paragraphs[i].text), index.paragraphs[key].terms)
+            sim = index.similarity(paragraph_terms[i], index.paragraphs[key].terms)
             out.append(ParagraphAlignment(i, main_wire, (index.paragraphs[key].paragraph,), round(sim, 4)))
             continue
         for hit in hits:
             wp = index.paragraphs[hit.key]
-            if index.wires[wp.wire].path == main_wire and hit.similarity >= NEAREST_MIN:
+            if wp.wire == main and hit.similarity >= NEAREST_MIN:
                 out.append(ParagraphAlignment(i, main_wire, (wp.paragraph,), round(hit.similarity, 4)))
                 break
     return tuple(out)
