@@ -20,7 +20,7 @@ from . import __version__
 from . import baseline as baselines
 from .audit import AuditOptions, audit
 from .config import Config, ConfigError, find_config, load_config
-from .grammar import find_grammar_checker
+from .grammar import GrammarStatus, find_grammar_checker
 from .io import DEFAULT_MAX_BYTES, InputError, Source, expand_paths, read_source
 from .markup import extract, is_html
 from .markup import to_source as markup_to_source
@@ -97,12 +97,13 @@ def check(
                            fail_on=final_fail_on, severity_overrides=dict(config.severity),
                            accept_names=frozenset(fold(n) for n in config.accept_names),
                            grammar=grammar.matches if grammar.available else None)
-    documents = [_document(s) for s in sources if s.text is not None]
-    wires = [_document(s) for s in wire_sources if s.text is not None] if wire_paths else None
+    extracted = {s.path: extract(s.text) for s in sources + wire_sources if s.text is not None and is_html(s.path)}
+    documents = [_document(s, extracted) for s in sources if s.text is not None]
+    wires = [_document(s, extracted) for s in wire_sources if s.text is not None] if wire_paths else None
     n_jobs = jobs or config.jobs or os.cpu_count() or 1
     audited = {r.path: r for r in _run_audit(documents, wires, options, n_jobs)}
-    by_path = {s.path: s for s in sources}
-    results = [_to_source(audited[s.path], by_path) if s.path in audited else _error_result(s) for s in sources]
+    results = [_to_source(audited[s.path], s, extracted) if s.path in audited else _error_result(s)
+               for s in sources]
     texts = {s.path: s.text or "" for s in sources}
     for s in sources:
         if s.error:
@@ -115,7 +116,7 @@ def check(
     if baseline is not None:
         results = _apply_baseline(baseline, results, texts, final_threshold, final_fail_on)
     chosen = output_format or (Format(config.output_format) if config.output_format else _default_format(output))
-    report = _render(chosen, results, texts, grammar.status.line, color, output, quiet, statistics)
+    report = _render(chosen, results, texts, grammar.status, color, output, quiet, statistics)
     if output is not None:
         output.write_text(report, encoding="utf-8")
     else:
@@ -175,20 +176,18 @@ def _split(values: List[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _document(source: Source) -> Document:
-    if is_html(source.path):
-        extracted = extract(source.text or "")
-        return segment(source.path, extracted.text, notices=source.notices)
+def _document(source: Source, extracted: dict) -> Document:
+    if source.path in extracted:
+        return segment(source.path, extracted[source.path].text, notices=source.notices)
     markdown = source.path.lower().endswith((".md", ".markdown"))
     return segment(source.path, source.text or "", markdown=markdown, notices=source.notices)
 
 
-def _to_source(result: FileResult, sources: dict[str, Source]) -> FileResult:
+def _to_source(result: FileResult, source: Source, extracted: dict) -> FileResult:
     """HTML files are audited as their visible text; report positions in the file itself."""
-    source = sources.get(result.path)
-    if source is None or source.text is None or not is_html(result.path):
+    if source.path not in extracted:
         return result
-    return markup_to_source(result, extract(source.text), source.text)
+    return markup_to_source(result, extracted[source.path], source.text or "")
 
 
 def _run_audit(documents, wires, options, jobs: int) -> list[FileResult]:
@@ -223,10 +222,11 @@ def _default_format(output: Optional[Path]) -> Format:
     return Format.rich if output is None and sys.stdout.isatty() else Format.line
 
 
-def _render(chosen: Format, results, texts, grammar_line: str, color, output, quiet, statistics) -> str:
+def _render(chosen: Format, results, texts, grammar: GrammarStatus, color, output, quiet, statistics) -> str:
     """The report as a string. ``--quiet`` and ``--statistics`` shape the human formats only."""
+    grammar_line = grammar.line
     if chosen is Format.json:
-        meta = {"grammar": {"checked": "NOT checked" not in grammar_line, "detail": grammar_line}}
+        meta = {"grammar": {"checked": grammar.available, "detail": grammar_line}}
         return json_report.render(results, texts, meta)
     if chosen is Format.sarif:
         return sarif_report.render(results, texts)

@@ -10,7 +10,9 @@ from typing import NamedTuple
 from .lexicon import function_words, is_ordinary_word, load_list
 
 _WORD = re.compile(r"\d+(?:[.,:]\d+)*(?:[’']?s)?|(?:[A-Za-z]\.){2,}|[^\W_](?:[\w’'\-]*[^\W_])?")
-_BREAK_GAP = re.compile(r"(?:[:;.!?][\"”’)\]]*\s*[\"“‘«(\[]?|[\"“«(\[])\s*$")
+# What may stand before a word that starts a sentence or an utterance: a clause or sentence
+# break, or an opening quote or bracket.
+_BREAK_BEFORE = re.compile(r"(?:^|[:;.!?][\"”’)\]]*\s*[\"“‘«(\[]?|[\"“«(\[])\s*$")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
 # Wire redaction placeholders: they stand for any name and are never compared.
@@ -41,7 +43,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         elif start - previous_end == 1 and text[previous_end] == " ":
             initial = False  # the common case: one space between words
         else:
-            initial = bool(_BREAK_GAP.search(text, previous_end, start))
+            initial = bool(_BREAK_BEFORE.search(text, previous_end, start))
         previous_end = match.end()
         out.append(Token(match.group(), offset + start, offset + previous_end, initial))
     return out
@@ -50,7 +52,6 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 _CAPITALISED = re.compile(r"(?:[A-Z]\.){2,}|(?<![^\W\d_’'])[^\W\d_][\w’'\-]*[^\W_]|(?<![^\W\d_’'])[^\W\d_]")
 _WORD_BEFORE = re.compile(r"[^\W_]")
 _ACRONYM_BEFORE = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.){2,}\s+$")  # "U.S. Treasury": not a break
-_BREAK_BEFORE = re.compile(r"(?:^|[:;.!?][\"”’)\]]*\s*[\"“‘«(\[]?|[\"“«(\[])\s*$")
 
 
 def capitalised_tokens(text: str, offset: int = 0) -> list[Token]:
@@ -65,7 +66,7 @@ def capitalised_tokens(text: str, offset: int = 0) -> list[Token]:
         if not word[0].isupper():
             continue
         start = match.start()
-        initial = not start or not _WORD_BEFORE.search(text, 0, start) or (
+        initial = not _WORD_BEFORE.search(text, 0, start) or (
             _BREAK_BEFORE.search(text, max(0, start - 8), start) is not None
             and not _ACRONYM_BEFORE.search(text, max(0, start - 12), start))
         out.append(Token(word, offset + start, offset + match.end(), initial))
