@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import FileResult, Finding, Severity
+from ..scoring import penalty
 from .common import LineIndex
 
 SEVERITY_STYLE = {Severity.MINOR: "yellow", Severity.MAJOR: "red", Severity.CRITICAL: "bold white on red"}
@@ -39,10 +40,9 @@ def _file_section(console: Console, result: FileResult, text: str) -> None:
         return
     wire = (f"{result.wire} ({result.aligned_share:.0%} of paragraphs aligned)"
             if result.wire else "none (audited on its own)")
-    findings_points = result.score * max(result.words, 100) / 1000 - result.adequacy_penalty
     console.print(f"  role: {result.role.value}   language: {result.language}   words: {result.words}   "
                   f"score: {result.score:.2f} per 1,000 words "
-                  f"(findings {max(findings_points, 0):.1f} + adequacy {result.adequacy_penalty:.1f} points)")
+                  f"(findings {penalty(result.findings):.1f} + adequacy {result.adequacy_penalty:.1f} points)")
     console.print(Text(f"  wire: {wire}"))
     for notice in result.notices:
         console.print(Text(f"  note: {notice}", style="dim"))
