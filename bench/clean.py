@@ -14,7 +14,7 @@ import datetime
 import shutil
 from collections import Counter
 
-from common import BENCH_DATA, WORK, git_commit, require_data, run_cli, update_results, write_article
+from common import BENCH_DATA, WORK, git_commit, require_data, run_cli, publish, write_article
 
 CHUNK = 20
 
@@ -54,10 +54,7 @@ def main() -> None:
     ]
     for (rule, severity), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"| {rule} | {severity} | {n} | {n * 10000 / words:.2f} |")
-    body = "\n".join(lines)
-    print(body)
-    if not args.no_write:
-        update_results("False alarms on clean English (wmt23-xen references)", body)
+    publish("False alarms on clean English (wmt23-xen references)", lines, write=not args.no_write)
 
 
 if __name__ == "__main__":

@@ -67,3 +67,11 @@ def update_results(section: str, body: str) -> None:
     else:
         text = text.rstrip() + "\n\n" + marker + body.rstrip() + "\n"
     RESULTS.write_text(text, encoding="utf-8")
+
+
+def publish(section: str, lines: list[str], write: bool) -> None:
+    """Print a benchmark's markdown and, unless told not to, record it in bench/RESULTS.md."""
+    body = "\n".join(lines)
+    print(body)
+    if write:
+        update_results(section, body)

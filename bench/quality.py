@@ -19,7 +19,7 @@ from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
-from common import BENCH_DATA, WORK, git_commit, require_data, run_cli, update_results, write_article
+from common import BENCH_DATA, WORK, git_commit, require_data, run_cli, publish, write_article
 
 SEVERITY_WEIGHT = {"minor": 1.0, "major": 5.0, "critical": 10.0}
 SERIOUS = {"major", "critical"}
@@ -271,10 +271,7 @@ def main() -> None:
         n, hit, hit_any = per_rule[rule]
         lines.append(f"| {rule} | {n} | {hit / n:.3f} | {hit_any / n:.3f} | "
                      f"{rule_recall[rule]} ({rule_recall[rule] / len(serious_spans):.3f}) |")
-    body = "\n".join(lines)
-    print(body)
-    if not args.no_write:
-        update_results("Quality (WMT23 zh-en MQM, dev split)", body)
+    publish("Quality (WMT23 zh-en MQM, dev split)", lines, write=not args.no_write)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import BENCH_DATA, CLI, WORK, git_commit, require_data, update_results, write_article
+from common import BENCH_DATA, CLI, WORK, git_commit, require_data, publish, write_article
 
 CHUNK = 20
 
@@ -171,10 +171,7 @@ def main() -> None:
         f"{naive['naive_acc']:.1%}), inverted index {naive['index']:.2f}s ({naive['index_acc']:.1%}); "
         f"**speed-up {naive['naive'] / naive['index']:.0f}x**.",
     ]
-    body = "\n".join(lines)
-    print(body)
-    if not args.no_write:
-        update_results("Speed (wmt23-xen)", body)
+    publish("Speed (wmt23-xen)", lines, write=not args.no_write)
 
 
 if __name__ == "__main__":
