@@ -89,7 +89,7 @@ def naive_vs_index(article_paths: list[Path], wire_paths: list[Path]) -> dict:
     """Paragraph retrieval only, in process: all-pairs rapidfuzz against the inverted index."""
     from rapidfuzz import fuzz
 
-    from newsaudit.reference import WireIndex
+    from newsaudit.wire_index import WireIndex
     from newsaudit.segment import segment
     from newsaudit.text import content_terms
 

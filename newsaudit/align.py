@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from .model import Alignment, Document, ParagraphAlignment, Sentence, SentencePair
-from .reference import Hit, WireIndex
+from .wire_index import Hit, WireIndex
 from .text import content_terms
 
 PARAGRAPH_MIN = 0.22   # below this a paragraph has no counterpart in the pool

@@ -18,8 +18,8 @@ from typing import Callable, Sequence
 from .adequacy import estimate as estimate_adequacy
 from .align import align
 from .langid import detect_language, is_english
-from .model import Alignment, Document, FileResult, Finding, Role, Severity
-from .reference import WireIndex
+from .model import Alignment, Document, FileResult, Finding, Role, Severity, Verdict
+from .wire_index import WireIndex
 from .rules import ALL_RULES, DEFAULT_RULES, TRANSLATION_SIGNALS, AuditContext, Rule
 from .rules.names import sentence_names
 from .scoring import DEFAULT_THRESHOLD, penalty, score, verdict
@@ -248,7 +248,7 @@ def _result(doc: Document, role: Role, language: str, alignment: Alignment,
     return FileResult(
         path=doc.path, role=role, language=language, words=words, score=file_score,
         # an article that is not in English fails whatever its length: it was not translated
-        verdict="fail" if not is_english(language) else verdict(
+        verdict=Verdict.FAIL if not is_english(language) else verdict(
             file_score, findings, options.threshold, options.fail_on),
         findings=tuple(findings), alignment=alignment, wire=alignment.main_wire,
         aligned_share=round(share, 4), notices=doc.notices, adequacy=adequacy,

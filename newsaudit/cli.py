@@ -21,10 +21,10 @@ from . import baseline as baselines
 from .audit import AuditOptions, audit
 from .config import Config, ConfigError, find_config, load_config
 from .grammar import GrammarStatus, find_grammar_checker
-from .io import DEFAULT_MAX_BYTES, InputError, Source, expand_paths, read_source
+from .inputs import DEFAULT_MAX_BYTES, InputError, Source, expand_paths, read_source
 from .markup import extract, is_html
 from .markup import to_source as markup_to_source
-from .model import Document, FileResult, Role, Severity
+from .model import Document, FileResult, Role, Severity, Verdict
 from .report import github_report, json_report, line_report, rich_report, sarif_report
 from .rules import ALL_RULES, find_rule, select_rules, unknown_selectors
 from .scoring import DEFAULT_THRESHOLD
@@ -203,7 +203,7 @@ def _run_audit(documents, wires, options, jobs: int) -> list[FileResult]:
 
 def _error_result(source: Source) -> FileResult:
     return FileResult(path=source.path, role=Role.CANDIDATE, language="unknown", words=0, score=0.0,
-                      verdict="fail", findings=(), notices=source.notices, error=source.error)
+                      verdict=Verdict.FAIL, findings=(), notices=source.notices, error=source.error)
 
 
 def _apply_baseline(path: Path, results, texts, threshold, fail_on) -> list[FileResult]:

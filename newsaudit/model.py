@@ -7,7 +7,7 @@ nothing here does I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 
 
 class Severity(str, Enum):
@@ -23,6 +23,13 @@ class Severity(str, Enum):
 
 
 _SEVERITY_RANK = {Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}
+
+
+class Verdict(StrEnum):
+    """A file's verdict; compares and serialises as its plain string value."""
+
+    PASS = "pass"
+    FAIL = "fail"
 
 
 class Role(str, Enum):
@@ -135,7 +142,7 @@ class FileResult:
     language: str
     words: int
     score: float
-    verdict: str
+    verdict: Verdict
     findings: tuple[Finding, ...]
     alignment: Alignment = field(default_factory=Alignment)
     wire: str | None = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .model import Finding, Severity
+from .model import Finding, Severity, Verdict
 
 WEIGHTS = {Severity.MINOR: 1.0, Severity.MAJOR: 5.0, Severity.CRITICAL: 10.0}
 MINOR_PUNCTUATION_WEIGHT = 0.1
@@ -38,10 +38,10 @@ def score(findings: Iterable[Finding], words: int, adequacy: float = 0.0) -> flo
 
 
 def verdict(file_score: float, findings: Iterable[Finding], threshold: float = DEFAULT_THRESHOLD,
-            fail_on: Severity | None = None) -> str:
+            fail_on: Severity | None = None) -> Verdict:
     """``fail`` above the threshold, or with any finding at or above ``fail_on``."""
     if file_score > threshold:
-        return "fail"
+        return Verdict.FAIL
     if fail_on is not None and any(f.severity.rank >= fail_on.rank for f in findings):
-        return "fail"
-    return "pass"
+        return Verdict.FAIL
+    return Verdict.PASS

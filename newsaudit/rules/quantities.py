@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Finding, Severity
-from ..numbers import quantities, same_quantity
+from ..quantity import quantities, same_quantity
 from .base import AuditContext, Rule
 
 MIN_SIMILARITY = 0.3  # numbers are compared only in clearly aligned sentence pairs

@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from newsaudit.io import InputError, decode, expand_paths, read_source
+from newsaudit.inputs import InputError, decode, expand_paths, read_source
 
 
 def test_utf8_with_bom_is_decoded_without_notice():
