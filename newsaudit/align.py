@@ -11,7 +11,7 @@ best sentence anywhere in the paragraph's candidate wire paragraphs (reordered s
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from .model import Alignment, Document, ParagraphAlignment, Sentence, SentencePair
 from .wire_index import Hit, WireIndex
@@ -21,12 +21,21 @@ PARAGRAPH_MIN = 0.22   # below this a paragraph has no counterpart in the pool
 SENTENCE_MIN = 0.18    # below this two sentences are not translations of each other
 MERGE_GAIN = 0.04      # a 1-2 merge must beat the single best paragraph by this much
 CLEAR_MATCH = 0.75     # a single wire paragraph this similar is taken without trying merges
-CANDIDATES = 4
-RESCUE_MIN = 0.35
-CONTINUATION_MARGIN = 0.1
-GRAVITY_MARGIN = 0.15
-WEAK_ELSEWHERE = 0.5      # a match to another wire below this yields to a main-wire gap     # another wire must beat the main wire by this much to keep a paragraph  # the wire paragraph that continues the previous match wins within this
-NEAREST_MIN = 0.08    # an unaligned paragraph this close to the main wire still gets an adequacy estimate     # a reordered sentence must be clearly the same sentence
+CANDIDATES = 4         # wire paragraphs retrieved per article paragraph
+RESCUE_MIN = 0.35      # a reordered sentence must be clearly the same sentence
+CONTINUATION_MARGIN = 0.1  # the wire paragraph that continues the previous match wins within this
+GRAVITY_MARGIN = 0.15  # another wire must beat the main wire by this much to keep a paragraph
+WEAK_ELSEWHERE = 0.5   # a match to another wire below this yields to a main-wire gap
+NEAREST_MIN = 0.08     # an unaligned paragraph this close to the main wire still gets an adequacy
+#                        estimate
+
+
+class Match(NamedTuple):
+    """The wire counterpart chosen for one article paragraph."""
+
+    keys: tuple[int, ...]     # global wire paragraph ids (1 or 2 consecutive)
+    similarity: float
+    hits: tuple[Hit, ...]     # the candidates seen for the paragraph
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,7 @@ class _Group:
 
 def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None = None) -> Alignment:
     """Align ``doc`` against the wires of ``index`` (restricted to ``allow``-ed wires)."""
-    best: list[tuple[tuple[int, ...], float, tuple[Hit, ...]] | None] = []
+    best: list[Match | None] = []
     all_hits: list[tuple[Hit, ...]] = []
     paragraph_terms = [content_terms(p.text) for p in doc.paragraphs]
     for terms in paragraph_terms:
@@ -58,16 +67,19 @@ def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None =
         wire_doc = index.wires[group.wire]
         wire_pars = tuple(index.paragraphs[k].paragraph for k in group.keys)
         for i in group.article:
-            paragraphs.append(ParagraphAlignment(i, wire_doc.path, wire_pars, round(best[i][1], 4)))  # type: ignore[index]
+            paragraphs.append(ParagraphAlignment(i, wire_doc.path, wire_pars,
+                                                 round(best[i].similarity, 4)))
         article_sents = [s for i in group.article for s in doc.paragraphs[i].sentences]
         wire_sents = [s for p in wire_pars for s in wire_doc.paragraphs[p].sentences]
-        pairs = [(a, w, s, wire_doc.path) for a, w, s in align_sentences(article_sents, wire_sents, index)]
+        pairs = [(a, w, s, wire_doc.path)
+                 for a, w, s in align_sentences(article_sents, wire_sents, index)]
         pairs += _rescue(article_sents, pairs, group.hits, index)
         sentences.extend(SentencePair(a, w, path, round(s, 4)) for a, w, s, path in pairs)
     paragraphs.sort(key=lambda p: p.paragraph)
     sentences.sort(key=lambda p: p.sentence.start)
     result = Alignment(tuple(paragraphs), tuple(sentences))
-    return replace(result, nearest=_nearest(paragraph_terms, best, all_hits, index, result.main_wire))
+    nearest = _nearest(paragraph_terms, best, all_hits, index, result.main_wire)
+    return replace(result, nearest=nearest)
 
 
 def _gravitate(paragraph_terms: list, best: list, all_hits: list, index: WireIndex, allow) -> None:
@@ -80,14 +92,14 @@ def _gravitate(paragraph_terms: list, best: list, all_hits: list, index: WireInd
     counts: dict[int, int] = {}
     for match in best:
         if match is not None:
-            wire = index.paragraphs[match[0][0]].wire
+            wire = _wire_of(match, index)
             counts[wire] = counts.get(wire, 0) + 1
     if not counts:
         return
     main = max(sorted(counts), key=counts.__getitem__)
     only_main = (lambda w: w == main) if allow is None else (lambda w: w == main and allow(w))
     for i, match in enumerate(best):
-        if match is not None and index.paragraphs[match[0][0]].wire == main:
+        if match is not None and _wire_of(match, index) == main:
             continue
         terms = paragraph_terms[i]
         hits = index.query(terms, CANDIDATES, only_main)
@@ -95,19 +107,18 @@ def _gravitate(paragraph_terms: list, best: list, all_hits: list, index: WireInd
         if follow is not None and index.paragraphs[follow].wire == main:
             hits = _prefer(follow, terms, hits, index)
         candidate = _best_match(terms, hits, index)
-        if candidate is not None and candidate[1] >= (match[1] if match else 0.0) - GRAVITY_MARGIN:
+        floor = (match.similarity if match else 0.0) - GRAVITY_MARGIN
+        if candidate is not None and candidate.similarity >= floor:
             best[i] = candidate
             all_hits[i] = tuple(hits)
     # A weak match elsewhere, sitting in a gap between two main-wire anchors, is that gap.
     anchors = _anchors(best, index, main)
     for i, match in enumerate(best):
-        if match is None or index.paragraphs[match[0][0]].wire == main or match[1] >= WEAK_ELSEWHERE:
+        if match is None or _wire_of(match, index) == main or match.similarity >= WEAK_ELSEWHERE:
             continue
-        key = _gap_fill(i, anchors, index)
-        if key is not None:
-            sim = index.similarity(paragraph_terms[i], index.paragraphs[key].terms)
-            if sim >= NEAREST_MIN:
-                best[i] = ((key,), sim, all_hits[i])
+        filled = _gap_fill(i, anchors, paragraph_terms[i], index)
+        if filled is not None and filled[1] >= NEAREST_MIN:
+            best[i] = Match((filled[0],), filled[1], all_hits[i])
 
 
 def _opening(hits: list[Hit], index: WireIndex) -> int | None:
@@ -117,7 +128,7 @@ def _opening(hits: list[Hit], index: WireIndex) -> int | None:
 
 def _follower(previous, index: WireIndex) -> int | None:
     """The wire paragraph after the one the previous article paragraph took."""
-    return index.neighbour(previous[0][-1], 1) if previous else None
+    return index.neighbour(previous.keys[-1], 1) if previous else None
 
 
 def _prefer(key: int, terms, hits: list[Hit], index: WireIndex) -> list[Hit]:
@@ -131,7 +142,13 @@ def _prefer(key: int, terms, hits: list[Hit], index: WireIndex) -> list[Hit]:
 
 def _anchors(best: list, index: WireIndex, wire: int) -> list[tuple[int, int]]:
     """(article paragraph, wire paragraph key) of every paragraph aligned to ``wire``."""
-    return [(i, m[0][-1]) for i, m in enumerate(best) if m is not None and index.paragraphs[m[0][-1]].wire == wire]
+    return [(i, m.keys[-1]) for i, m in enumerate(best)
+            if m is not None and index.paragraphs[m.keys[-1]].wire == wire]
+
+
+def _wire_of(match: Match, index: WireIndex) -> int:
+    """The wire document index of a match's first wire paragraph."""
+    return index.paragraphs[match.keys[0]].wire
 
 
 def _nearest(paragraph_terms: list, best, all_hits, index: WireIndex,
@@ -146,27 +163,32 @@ def _nearest(paragraph_terms: list, best, all_hits, index: WireIndex,
     if main_wire is None:
         return ()
     # the main wire is one the article's own matches point at: find its index among them
-    main = next(index.paragraphs[m[0][0]].wire for m in best
-                if m is not None and index.wires[index.paragraphs[m[0][0]].wire].path == main_wire)
+    main = next(_wire_of(m, index) for m in best
+                if m is not None and index.wires[_wire_of(m, index)].path == main_wire)
     anchors = _anchors(best, index, main)
     out = []
     for i, (match, hits) in enumerate(zip(best, all_hits)):
         if match is not None:
             continue
-        key = _gap_fill(i, anchors, index)
-        if key is not None:
-            sim = index.similarity(paragraph_terms[i], index.paragraphs[key].terms)
-            out.append(ParagraphAlignment(i, main_wire, (index.paragraphs[key].paragraph,), round(sim, 4)))
+        filled = _gap_fill(i, anchors, paragraph_terms[i], index)
+        if filled is not None:
+            key, sim = filled
+            out.append(ParagraphAlignment(i, main_wire, (index.paragraphs[key].paragraph,),
+                                          round(sim, 4)))
             continue
         for hit in hits:
             wp = index.paragraphs[hit.key]
             if wp.wire == main and hit.similarity >= NEAREST_MIN:
-                out.append(ParagraphAlignment(i, main_wire, (wp.paragraph,), round(hit.similarity, 4)))
+                out.append(ParagraphAlignment(i, main_wire, (wp.paragraph,),
+                                              round(hit.similarity, 4)))
                 break
     return tuple(out)
 
 
-def _gap_fill(i: int, anchors: list[tuple[int, int]], index: WireIndex) -> int | None:
+def _gap_fill(i: int, anchors: list[tuple[int, int]], terms,
+              index: WireIndex) -> tuple[int, float] | None:
+    """The wire paragraph at the same distance from the anchor before paragraph ``i``, with
+    its similarity, when the main wire has a gap there between two anchors."""
     before = [(a, k) for a, k in anchors if a < i]
     after = [(a, k) for a, k in anchors if a > i]
     if not before or not after:
@@ -174,7 +196,9 @@ def _gap_fill(i: int, anchors: list[tuple[int, int]], index: WireIndex) -> int |
     (a0, k0), (_, k1) = before[-1], after[0]
     key = k0 + (i - a0)
     same_wire = index.paragraphs[k0].wire == index.paragraphs[k1].wire
-    return key if same_wire and k0 < key < k1 else None
+    if not (same_wire and k0 < key < k1):
+        return None
+    return key, index.similarity(terms, index.paragraphs[key].terms)
 
 
 def _best_match(terms, hits: Sequence[Hit], index: WireIndex):
@@ -183,7 +207,7 @@ def _best_match(terms, hits: Sequence[Hit], index: WireIndex):
         return None
     keys, sim = (hits[0].key,), hits[0].similarity
     if sim >= CLEAR_MATCH:
-        return keys, sim, tuple(hits)  # a paragraph this close needs no merged counterpart
+        return Match(keys, sim, tuple(hits))  # this close needs no merged counterpart
     for hit in hits[:2]:
         for step in (-1, 1):
             other = index.neighbour(hit.key, step)
@@ -193,7 +217,7 @@ def _best_match(terms, hits: Sequence[Hit], index: WireIndex):
             merged_sim = index.similarity(terms, merged)
             if merged_sim > sim + MERGE_GAIN:
                 keys, sim = tuple(sorted((hit.key, other))), merged_sim
-    return (keys, sim, tuple(hits)) if sim >= PARAGRAPH_MIN else None
+    return Match(keys, sim, tuple(hits)) if sim >= PARAGRAPH_MIN else None
 
 
 def _resolve_shared(doc: Document, best: list, all_hits: list, index: WireIndex) -> None:
@@ -204,17 +228,20 @@ def _resolve_shared(doc: Document, best: list, all_hits: list, index: WireIndex)
     """
     for i in range(1, len(best)):
         previous, current = best[i - 1], best[i]
-        if previous is None or current is None or not set(previous[0]) & set(current[0]):
+        if previous is None or current is None or not set(previous.keys) & set(current.keys):
             continue
-        wire_terms = _union(index.paragraphs[k].terms for k in set(previous[0]) | set(current[0]))
+        shared = set(previous.keys) | set(current.keys)
+        wire_terms = _union(index.paragraphs[k].terms for k in shared)
         joined = content_terms(doc.paragraphs[i - 1].text + " " + doc.paragraphs[i].text)
-        if index.similarity(joined, wire_terms) >= max(previous[1], current[1]) + MERGE_GAIN:
+        gain = max(previous.similarity, current.similarity) + MERGE_GAIN
+        if index.similarity(joined, wire_terms) >= gain:
             continue
-        weaker = i if current[1] <= previous[1] else i - 1
-        taken = set(best[i - 1 if weaker == i else i][0])
-        alternatives = [h for h in all_hits[weaker] if h.key not in taken and h.similarity >= PARAGRAPH_MIN]
-        best[weaker] = ((alternatives[0].key,), alternatives[0].similarity, tuple(all_hits[weaker])) \
-            if alternatives else None
+        weaker = i if current.similarity <= previous.similarity else i - 1
+        taken = set(best[i - 1 if weaker == i else i].keys)
+        alternatives = [h for h in all_hits[weaker]
+                        if h.key not in taken and h.similarity >= PARAGRAPH_MIN]
+        best[weaker] = Match((alternatives[0].key,), alternatives[0].similarity,
+                             tuple(all_hits[weaker])) if alternatives else None
 
 
 def _group(best, index: WireIndex) -> list[_Group]:
@@ -223,18 +250,21 @@ def _group(best, index: WireIndex) -> list[_Group]:
     for i, match in enumerate(best):
         if match is None:
             continue
-        keys, _, hits = match
+        keys, hits = match.keys, match.hits
         previous = groups[-1] if groups else None
         if previous and previous.article[-1] == i - 1 and set(previous.keys) & set(keys):
             merged_keys = tuple(sorted(set(previous.keys) | set(keys)))
-            groups[-1] = _Group(previous.article + (i,), previous.wire, merged_keys, previous.hits + hits)
+            groups[-1] = _Group(previous.article + (i,), previous.wire, merged_keys,
+                                previous.hits + hits)
         else:
             groups.append(_Group((i,), index.paragraphs[keys[0]].wire, keys, hits))
     return groups
 
 
 def align_sentences(article: Sequence[Sentence], wire: Sequence[Sentence], index: WireIndex):
-    """Monotone sentence alignment with 1-1, 1-2, 2-1 and skips; returns (sentence, wire_sents, sim)."""
+    """Monotone sentence alignment with 1-1, 1-2, 2-1 and skips.
+
+    Returns (sentence, wire sentences, similarity) triples."""
     a_terms = [content_terms(s.text) for s in article]
     w_terms = [content_terms(s.text) for s in wire]
     n, m = len(article), len(wire)
@@ -298,7 +328,8 @@ def _rescue(article: Sequence[Sentence], pairs, hits: Sequence[Hit], index: Wire
     found = []
     for sentence in left:
         terms = content_terms(sentence.text)
-        scored = [(index.similarity(terms, content_terms(w.text)), -k) for k, (w, _) in enumerate(pool)]
+        scored = [(index.similarity(terms, content_terms(w.text)), -k)
+                  for k, (w, _) in enumerate(pool)]
         if scored:
             sim, k = max(scored)
             if sim >= RESCUE_MIN:
