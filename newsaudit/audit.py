@@ -20,16 +20,14 @@ from .align import align
 from .langid import detect_language, is_english
 from .model import Alignment, Document, FileResult, Finding, Role, Severity, Verdict
 from .wire_index import WireIndex
-from .rules import ALL_RULES, DEFAULT_RULES, TRANSLATION_SIGNALS, AuditContext, Rule
+from .rules import ALL_RULES, DEFAULT_RULES, AuditContext, Rule
 from .rules.names import sentence_names
-from .scoring import DEFAULT_THRESHOLD, penalty, score, verdict
+from .scoring import DEFAULT_THRESHOLD, penalty, per_thousand_words, score, verdict
 from .text import count_words, fold, has_redaction, is_redaction
 
 # A file counts as translated from a wire only if this share of its paragraphs aligns: in auto
 # mode most of it (other outlets' originals share facts, not paragraphs), with --wire a quarter.
 AUTO_MIN_SHARE = 0.5
-# Rules about the spelling of names: an accepted name (config accept-names) is never flagged.
-NAME_RULES = frozenset({"NA101", "NA102", "NA103", "NA601"})
 WIRE_MIN_SHARE = 0.25
 # ... and only a file that looks original can be a wire: one with wire markers, or with fewer
 # translation artifacts than this (penalty points per 1,000 words; one major in 2,500 words).
@@ -146,7 +144,8 @@ def _against_closest(i: int) -> float:
     partner = run.wire_docs[alignment.main_wire]
     ctx = AuditContext(doc, alignment, _pool_names([partner]), wires=run.wire_docs)
     comparing = [r for r in run.options.rules if r.needs_wire]
-    return penalty(f for rule in comparing for f in rule.run(ctx)) * 1000 / max(count_words(doc.text), 100)
+    return per_thousand_words(penalty(f for rule in comparing for f in rule.run(ctx)),
+                              count_words(doc.text))
 
 
 def _audit_one(i: int) -> FileResult:
@@ -180,8 +179,8 @@ def _pool_names(pool: Sequence[Document]) -> frozenset[str]:
 
 
 def _signals(options: AuditOptions) -> tuple[Rule, ...]:
-    return tuple(r for r in options.rules if r.code in TRANSLATION_SIGNALS) or \
-        tuple(r for r in ALL_RULES if r.code in TRANSLATION_SIGNALS)
+    return tuple(r for r in options.rules if r.translation_signal) or \
+        tuple(r for r in ALL_RULES if r.translation_signal)
 
 
 def _auto_plans(run: _Run, english: list[int], jobs: int) -> dict[int, _Plan]:
@@ -206,8 +205,8 @@ def _auto_plans(run: _Run, english: list[int], jobs: int) -> dict[int, _Plan]:
 def originality(doc: Document, signals: Sequence[Rule]) -> float:
     """How much a file looks like an original wire story rather than a translation of one."""
     ctx = AuditContext(doc)
-    words = max(count_words(doc.text), 100)
-    artifacts = penalty(f for rule in signals for f in rule.run(ctx)) * 1000 / words
+    artifacts = per_thousand_words(penalty(f for rule in signals for f in rule.run(ctx)),
+                                   count_words(doc.text))
     markers = 0.0
     if has_redaction(doc.text):
         markers += 100.0  # agencies redact names in the copy they distribute
@@ -258,18 +257,21 @@ def _result(doc: Document, role: Role, language: str, alignment: Alignment,
 def run_rules(ctx: AuditContext, options: AuditOptions) -> list[Finding]:
     """All selected rules on one article; one finding per span (the most severe wins)."""
     if not is_english(ctx.language):
-        rules = [r for r in options.rules if r.code == "NA401"]
+        rules = [r for r in options.rules if r.any_language]
     else:
         rules = list(options.rules)
     found: list[Finding] = [f for rule in rules for f in rule.run(ctx)]
     found = [_override(f, options.severity_overrides) for f in found
-             if not (f.rule in NAME_RULES and fold(f.text) in options.accept_names)]
+             if not (f.rule in _NAME_RULES and fold(f.text) in options.accept_names)]
     best: dict[tuple[int, int], Finding] = {}
     for f in found:
         key = (f.start, f.end)
         if key not in best or f.severity.rank > best[key].severity.rank:
             best[key] = f
     return sorted(best.values(), key=lambda f: (f.start, f.end, f.rule))
+
+
+_NAME_RULES = frozenset(r.code for r in ALL_RULES if r.about_names)
 
 
 def _override(finding: Finding, overrides: dict[str, Severity]) -> Finding:

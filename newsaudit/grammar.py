@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from .model import Finding, Severity
+from .scoring import MINOR_PUNCTUATION_WEIGHT
 from .text import fold
 
 ISSUE_CATEGORIES = {
@@ -119,9 +120,11 @@ def to_findings(matches: list[Match], text: str, rule_code: str, rule_name: str,
         if m.issue_type == "misspelling" and (fold(flagged) in known_names or flagged[:1].isupper()):
             continue  # names: the name rules judge them against the wire, not a dictionary
         advice = f" (suggestion: {', '.join(m.replacements)})" if m.replacements else ""
-        findings.append(Finding(rule_code, rule_name, ISSUE_CATEGORIES.get(m.issue_type, "Fluency/Grammar"),
-                                Severity.MINOR, m.start, m.end, flagged, m.message + advice,
-                                f"LanguageTool rule {m.rule_id}"))
+        category = ISSUE_CATEGORIES.get(m.issue_type, "Fluency/Grammar")
+        findings.append(Finding(rule_code, rule_name, category, Severity.MINOR, m.start, m.end,
+                                flagged, m.message + advice, f"LanguageTool rule {m.rule_id}",
+                                minor_weight=MINOR_PUNCTUATION_WEIGHT
+                                if category == "Fluency/Punctuation" else 1.0))
     return findings
 
 

@@ -84,6 +84,7 @@ class Finding:
     text: str
     message: str
     evidence: str | None = None
+    minor_weight: float = 1.0   # MQM points when minor (0.1 for punctuation), from the rule
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ The penalty of a file is the sum of its findings' weights plus its adequacy esti
 (``adequacy.py``: how far its aligned sentences stray from their wire text).
 
 Weights follow Google's MQM practice: minor 1, major 5, critical 10, and 0.1 for a minor
-punctuation error. A file fails when its score exceeds the threshold. The default, 10 points
+punctuation error (a rule's ``minor_weight``, carried by its findings). A file fails when its score exceeds the threshold. The default, 10 points
 per 1,000 words, is the usual "99% quality" bar: one major error in 500 words fails.
 """
 
@@ -17,12 +17,18 @@ from .model import Finding, Severity, Verdict
 WEIGHTS = {Severity.MINOR: 1.0, Severity.MAJOR: 5.0, Severity.CRITICAL: 10.0}
 MINOR_PUNCTUATION_WEIGHT = 0.1
 DEFAULT_THRESHOLD = 10.0
+MIN_SCORED_WORDS = 100   # a shorter file is scored as this many words
 
 
 def weight(finding: Finding) -> float:
-    if finding.severity is Severity.MINOR and finding.category == "Fluency/Punctuation":
-        return MINOR_PUNCTUATION_WEIGHT
+    if finding.severity is Severity.MINOR:
+        return finding.minor_weight
     return WEIGHTS[finding.severity]
+
+
+def per_thousand_words(points: float, words: int) -> float:
+    """Penalty points per 1,000 words, a file of under 100 words counting as 100."""
+    return points * 1000.0 / max(words, MIN_SCORED_WORDS)
 
 
 def penalty(findings: Iterable[Finding]) -> float:
@@ -34,7 +40,7 @@ def score(findings: Iterable[Finding], words: int, adequacy: float = 0.0) -> flo
 
     A file of under 100 words is scored as 100 words.
     """
-    return round((penalty(findings) + adequacy) * 1000.0 / max(words, 100), 2)
+    return round(per_thousand_words(penalty(findings) + adequacy, words), 2)
 
 
 def verdict(file_score: float, findings: Iterable[Finding], threshold: float = DEFAULT_THRESHOLD,

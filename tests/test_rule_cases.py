@@ -13,8 +13,6 @@ from newsaudit.rules.base import DOC_SECTIONS
 from newsaudit.segment import segment
 
 CASES = json.loads((Path(__file__).parent.parent / "fixtures" / "rules" / "cases.json").read_text())
-# Rules whose findings need a service that CI does not have (tested in test_grammar.py).
-SERVICE_RULES = {"NA901"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['rule']}-{c['kind']}-{i}" for i, c in enumerate(CASES)])
@@ -31,7 +29,7 @@ def test_rule_case(case):
 def test_every_rule_has_passing_and_failing_cases():
     kinds = {(c["rule"], c["kind"]) for c in CASES}
     for rule in ALL_RULES:
-        if rule.code in SERVICE_RULES:
+        if rule.needs_service:  # tested against a server in test_grammar.py
             continue
         assert (rule.code, "fail") in kinds, f"{rule.code} has no failing case"
         assert (rule.code, "pass") in kinds, f"{rule.code} has no passing case"

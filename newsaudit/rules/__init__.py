@@ -13,8 +13,6 @@ ALL_RULES: tuple[Rule, ...] = tuple(sorted(
     + punctuation.RULES + name_variants.RULES + boilerplate.RULES + wording.RULES + grammar_rules.RULES,
     key=lambda r: r.code,
 ))
-# Rules whose findings mark a text as translated (used to tell wires from translations).
-TRANSLATION_SIGNALS = frozenset({"NA102", "NA201", "NA202", "NA402", "NA501", "NA502", "NA504"})
 
 
 def find_rule(key: str) -> Rule | None:

@@ -37,13 +37,20 @@ class AuditContext:
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule and every fact about it; its ``check`` docstring is its user documentation."""
+
     code: str
     name: str
     category: str
     severity: Severity
     check: Callable[["Rule", AuditContext], Iterable[Finding]]
-    needs_wire: bool = False
+    needs_wire: bool = False          # compares with the aligned wire: candidates only
     default: bool = True   # enabled unless selected away; False: only when selected by code or name
+    translation_signal: bool = False  # its findings mark a text as translated (auto mode)
+    about_names: bool = False         # judges the spelling of names: accept-names silences it
+    any_language: bool = False        # runs on articles that are not English too
+    needs_service: bool = False       # needs an outside service (LanguageTool) to fire
+    minor_weight: float = 1.0         # MQM points of a minor finding (0.1: minor punctuation)
 
     @property
     def doc(self) -> str:
@@ -62,4 +69,5 @@ class Rule:
                 evidence: str | None = None, severity: Severity | None = None,
                 category: str | None = None) -> Finding:
         return Finding(self.code, self.name, category or self.category, severity or self.severity,
-                       start, end, ctx.doc.text[start:end], message, evidence)
+                       start, end, ctx.doc.text[start:end], message, evidence,
+                       minor_weight=self.minor_weight)

@@ -115,7 +115,8 @@ def check_doubled_word(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
 
 RULES = (
-    Rule("NA901", "languagetool", "Fluency/Grammar", Severity.MINOR, check_languagetool),
+    Rule("NA901", "languagetool", "Fluency/Grammar", Severity.MINOR, check_languagetool,
+         needs_service=True),
     Rule("NA911", "their-is", "Fluency/Grammar", Severity.MINOR, check_their_is),
     Rule("NA912", "to-too", "Fluency/Grammar", Severity.MINOR, check_to_too),
     Rule("NA913", "doubled-word", "Fluency/Grammar", Severity.MINOR, check_doubled_word),

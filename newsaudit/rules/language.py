@@ -109,6 +109,8 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
 
 
 RULES = (
-    Rule("NA401", "not-english", "Accuracy/Untranslated", Severity.CRITICAL, check_not_english),
-    Rule("NA402", "untranslated-fragment", "Accuracy/Untranslated", Severity.MAJOR, check_untranslated_fragment),
+    Rule("NA401", "not-english", "Accuracy/Untranslated", Severity.CRITICAL, check_not_english,
+         any_language=True),
+    Rule("NA402", "untranslated-fragment", "Accuracy/Untranslated", Severity.MAJOR,
+         check_untranslated_fragment, translation_signal=True),
 )

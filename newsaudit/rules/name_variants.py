@@ -62,5 +62,6 @@ def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
 
 RULES = (
-    Rule("NA601", "name-variant", "Locale convention/Name format", Severity.MINOR, check_name_variant),
+    Rule("NA601", "name-variant", "Locale convention/Name format", Severity.MINOR,
+         check_name_variant, about_names=True),
 )

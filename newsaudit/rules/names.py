@@ -232,8 +232,10 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
 
 RULES = (
-    Rule("NA101", "name-drift", "Accuracy/Mistranslation", Severity.MAJOR, check_name_drift, needs_wire=True),
-    Rule("NA102", "inconsistent-name", "Fluency/Inconsistency", Severity.MAJOR, check_inconsistent_name),
+    Rule("NA101", "name-drift", "Accuracy/Mistranslation", Severity.MAJOR, check_name_drift,
+         needs_wire=True, about_names=True),
+    Rule("NA102", "inconsistent-name", "Fluency/Inconsistency", Severity.MAJOR,
+         check_inconsistent_name, translation_signal=True, about_names=True),
     Rule("NA103", "translated-name", "Accuracy/Mistranslation", Severity.MAJOR, check_translated_name,
-         needs_wire=True),
+         needs_wire=True, about_names=True),
 )

@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from ..model import Finding, Severity
+from ..scoring import MINOR_PUNCTUATION_WEIGHT
 from .base import AuditContext, Rule
 
 _STRAY_PERIOD = re.compile(r"(?<=\w)\s+\.\s+(?=[a-z])")
@@ -172,7 +173,8 @@ def _unmatched_quotes(text: str) -> tuple[list[int], list[int]]:
 
 
 RULES = tuple(
-    Rule(code, name, "Fluency/Punctuation", Severity.MINOR, check)
+    Rule(code, name, "Fluency/Punctuation", Severity.MINOR, check,
+         translation_signal=code in ("NA501", "NA502", "NA504"), minor_weight=MINOR_PUNCTUATION_WEIGHT)
     for code, name, check in (
         ("NA501", "stray-period", check_stray_period),
         ("NA502", "doubled-punctuation", check_doubled_punctuation),

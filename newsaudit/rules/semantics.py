@@ -141,6 +141,8 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
 
 RULES = (
-    Rule("NA201", "lifeless-patient", "Accuracy/Mistranslation", Severity.MAJOR, check_lifeless_patient),
-    Rule("NA202", "repetition-loop", "Accuracy/Addition", Severity.MAJOR, check_repetition_loop),
+    Rule("NA201", "lifeless-patient", "Accuracy/Mistranslation", Severity.MAJOR,
+         check_lifeless_patient, translation_signal=True),
+    Rule("NA202", "repetition-loop", "Accuracy/Addition", Severity.MAJOR, check_repetition_loop,
+         translation_signal=True),
 )
