@@ -21,7 +21,7 @@ from .langid import detect_language, is_english
 from .model import Alignment, Document, FileResult, Finding, Role, Severity, Verdict
 from .wire_index import WireIndex
 from .rules import ALL_RULES, DEFAULT_RULES, AuditContext, Rule
-from .rules.names import sentence_names
+from .rules.common import sentence_names
 from .scoring import DEFAULT_THRESHOLD, penalty, per_thousand_words, score, verdict
 from .text import count_words, fold, has_redaction, is_redaction
 

@@ -8,7 +8,7 @@ from ..adequacy import char_fscore
 from ..model import Finding, Sentence, Severity
 from ..text import content_terms, count_words
 from .base import AuditContext, Rule
-from .names import sentence_names
+from .common import sentence_names
 
 GROUP_MIN = 0.35         # only paragraphs that clearly are the same text are judged
 ADDED_MAX_OVERLAP = 0.15  # share of the sentence's content found in the wire paragraph

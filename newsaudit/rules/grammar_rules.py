@@ -8,6 +8,7 @@ from typing import Iterator
 from ..grammar import to_findings
 from ..model import Finding, Severity
 from .base import AuditContext, Rule
+from .common import regex_rule
 
 
 def check_languagetool(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
@@ -35,12 +36,8 @@ def check_languagetool(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     yield from to_findings(ctx.grammar(ctx.doc.text), ctx.doc.text, rule.code, rule.name, ctx.wire_names)
 
 
-_THEIR_IS = re.compile(r"\b[Tt]heir\s+(?:is|was|are|were|will be|has been|have been)\b")
-_TO_ADJECTIVE = re.compile(
-    r"\b(?:is|was|are|were|be|been|seems?|seemed|became|becomes|get|got)\s+(to)\s+"
-    r"(?:hard|difficult|easy|late|early|soon|far|big|small|few|many|much|little|expensive|"
-    r"dangerous|close|weak|strong|slow|fast)\b(?!\s+(?:a|an|the|this|that|its|their)\b)")
-_DOUBLED_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+\1\b", re.IGNORECASE)
+BUILT_IN = "built-in rule (no LanguageTool)"
+# English allows these words twice in a row ("that that", "had had").
 LEGITIMATE_DOUBLES = frozenset({"that", "had", "is", "do", "bye", "ha", "no", "so", "very", "now"})
 
 
@@ -49,7 +46,15 @@ def _builtin(ctx: AuditContext) -> bool:
     return ctx.grammar is None
 
 
-def check_their_is(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+def _grammar_rule(code: str, name: str, pattern: str, message, doc: str, flags: int = 0,
+                  **options) -> Rule:
+    return regex_rule(code, name, "Fluency/Grammar", Severity.MINOR, re.compile(pattern, flags),
+                      message, doc, scope="text", evidence=BUILT_IN, when=_builtin, **options)
+
+
+THEIR_IS = _grammar_rule(
+    "NA911", "their-is", r"\b([Tt]heir)\s+(?:is|was|are|were|will be|has been|have been)\b",
+    "“their” where “there” is meant",
     """"their was" for "there was" (built in; runs only without LanguageTool).
 
     ## What it does
@@ -63,14 +68,14 @@ def check_their_is(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
     ## Use instead
     "Officials said there was no damage."
-    """
-    if _builtin(ctx):
-        for m in _THEIR_IS.finditer(ctx.doc.text):
-            yield rule.finding(ctx, m.start(), m.start() + 5, "“their” where “there” is meant",
-                               evidence="built-in rule (no LanguageTool)")
+    """, span_group=1)
 
-
-def check_to_too(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+TO_TOO = _grammar_rule(
+    "NA912", "to-too",
+    r"\b(?:is|was|are|were|be|been|seems?|seemed|became|becomes|get|got)\s+(to)\s+"
+    r"(?:hard|difficult|easy|late|early|soon|far|big|small|few|many|much|little|expensive|"
+    r"dangerous|close|weak|strong|slow|fast)\b(?!\s+(?:a|an|the|this|that|its|their)\b)",
+    "“to” where “too” is meant",
     """"to hard" for "too hard" after a form of "to be" (built in; runs only without LanguageTool).
 
     ## What it does
@@ -84,14 +89,10 @@ def check_to_too(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
     ## Use instead
     "He said it was too hard to see a way forward."
-    """
-    if _builtin(ctx):
-        for m in _TO_ADJECTIVE.finditer(ctx.doc.text):
-            yield rule.finding(ctx, m.start(1), m.end(1), "“to” where “too” is meant",
-                               evidence="built-in rule (no LanguageTool)")
+    """, span_group=1)
 
-
-def check_doubled_word(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+DOUBLED_WORD = _grammar_rule(
+    "NA913", "doubled-word", r"\b([A-Za-z]+)[ \t]+\1\b", lambda m: f"“{m.group(1)}” twice in a row",
     """The same word twice in a row ("the the") (built in; runs only without LanguageTool).
 
     ## What it does
@@ -106,18 +107,11 @@ def check_doubled_word(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
     ## Use instead
     "The mayor said the city would recover."
-    """
-    if _builtin(ctx):
-        for m in _DOUBLED_WORD.finditer(ctx.doc.text):
-            if m.group(1).lower() not in LEGITIMATE_DOUBLES:
-                yield rule.finding(ctx, m.start(), m.end(), f"“{m.group(1)}” twice in a row",
-                                   evidence="built-in rule (no LanguageTool)")
+    """, flags=re.IGNORECASE, keep=lambda m: m.group(1).lower() not in LEGITIMATE_DOUBLES)
 
 
 RULES = (
     Rule("NA901", "languagetool", "Fluency/Grammar", Severity.MINOR, check_languagetool,
          needs_service=True),
-    Rule("NA911", "their-is", "Fluency/Grammar", Severity.MINOR, check_their_is),
-    Rule("NA912", "to-too", "Fluency/Grammar", Severity.MINOR, check_to_too),
-    Rule("NA913", "doubled-word", "Fluency/Grammar", Severity.MINOR, check_doubled_word),
+    THEIR_IS, TO_TOO, DOUBLED_WORD,
 )

@@ -8,7 +8,7 @@ from ..model import Finding, Severity
 from ..nameforms import variant_groups, variant_pattern
 from ..text import fold
 from .base import AuditContext, Rule
-from .names import sentence_tokens
+from .common import sentence_tokens
 
 
 def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:

@@ -4,27 +4,17 @@ article, and names rendered as ordinary words."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from functools import lru_cache
 from typing import Iterator
 
 from ..lexicon import is_dictionary_word, is_ordinary_word, load_list
-from ..model import Finding, Sentence, Severity
+from ..model import Finding, Severity
 from ..nameforms import is_close_variant, is_minor_variant, is_variant, skeleton, variant_groups
-from ..text import Token, capitalised_tokens, fold, is_name_token, is_redaction, stem, tokenize
+from ..text import Token, fold, is_redaction, stem
 from .base import AuditContext, Rule
+from .common import sentence_names, sentence_tokens
 
 NAME_MIN_SIMILARITY = 0.25   # sentence pairs below this are too loose to compare names
 PHRASE_MIN_SIMILARITY = 0.35  # a translated name needs a solidly aligned sentence
-
-
-@lru_cache(maxsize=200_000)
-def sentence_tokens(sentence: Sentence) -> tuple[Token, ...]:
-    return tuple(tokenize(sentence.text, sentence.start))
-
-
-@lru_cache(maxsize=200_000)
-def sentence_names(sentence: Sentence) -> tuple[Token, ...]:
-    return tuple(t for t in capitalised_tokens(sentence.text, sentence.start) if is_name_token(t))
 
 
 def _closest_variant(word: str, candidates) -> str | None:

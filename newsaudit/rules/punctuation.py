@@ -1,4 +1,7 @@
-"""NA5xx: punctuation and typography junk left by MT and by copy-paste."""
+"""NA5xx: punctuation and typography junk left by MT and by copy-paste.
+
+NA501-NA504 are declared as patterns (``regex_rule``); NA505 pairs quotes across paragraphs.
+"""
 
 from __future__ import annotations
 
@@ -8,28 +11,18 @@ from typing import Iterator
 from ..model import Finding, Severity
 from ..scoring import MINOR_PUNCTUATION_WEIGHT
 from .base import AuditContext, Rule
-
-_STRAY_PERIOD = re.compile(r"(?<=\w)\s+\.\s+(?=[a-z])")
-_DOUBLED = re.compile(r"(?<![.])\.\s+\.(?![.])|(?<![.])\.\.(?![.])|,\s*,|;\s*;|:\s*:")
-_SPACE_BEFORE = re.compile(r"(?<=\w)[ \t]+([,;:!?]|\.(?=\s+[A-Z\"“]|\s*$))")
-_MISPLACED_QUOTE = re.compile(r"[,.!?]\s+”(?=[A-Za-z])|(?<=\w)“(?=\s)|“\s*$")
+from .common import regex_rule
 
 
-def _regex_findings(rule: Rule, ctx: AuditContext, pattern: re.Pattern, message: str) -> Iterator[Finding]:
-    for paragraph in ctx.doc.paragraphs:
-        for m in pattern.finditer(paragraph.text):
-            start = paragraph.start + m.start()
-            end = paragraph.start + m.end()
-            text = ctx.doc.text[start:end]
-            strip = len(text) - len(text.lstrip())
-            tail = len(text.rstrip())
-            if tail > strip:
-                start, end = start + strip, start + tail
-            yield rule.finding(ctx, start, end, message,
-                               evidence=f"…{ctx.doc.text[max(paragraph.start, start - 30):min(paragraph.end, end + 30)]}…")
+def _punctuation_rule(code: str, name: str, pattern: str, message: str, doc: str,
+                      translation_signal: bool) -> Rule:
+    return regex_rule(code, name, "Fluency/Punctuation", Severity.MINOR, re.compile(pattern),
+                      message, doc, translation_signal=translation_signal,
+                      minor_weight=MINOR_PUNCTUATION_WEIGHT)
 
 
-def check_stray_period(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+STRAY_PERIOD = _punctuation_rule(
+    "NA501", "stray-period", r"(?<=\w)\s+\.\s+(?=[a-z])", "a lone period inside a sentence",
     """A period standing alone inside a sentence (" . ") before a lower-case word.
 
     ## What it does
@@ -44,11 +37,11 @@ def check_stray_period(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
     ## Use instead
     "the status of the port remains unclear"
-    """
-    yield from _regex_findings(rule, ctx, _STRAY_PERIOD, "a lone period inside a sentence")
+    """, translation_signal=True)
 
-
-def check_doubled_punctuation(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+DOUBLED_PUNCTUATION = _punctuation_rule(
+    "NA502", "doubled-punctuation",
+    r"(?<![.])\.\s+\.(?![.])|(?<![.])\.\.(?![.])|,\s*,|;\s*;|:\s*:", "doubled punctuation",
     """The same punctuation mark twice in a row (". .", "..", ",,"), ellipses excepted.
 
     ## What it does
@@ -63,11 +56,11 @@ def check_doubled_punctuation(rule: Rule, ctx: AuditContext) -> Iterator[Finding
 
     ## Use instead
     "released by the emergency service. Officials said"
-    """
-    yield from _regex_findings(rule, ctx, _DOUBLED, "doubled punctuation")
+    """, translation_signal=True)
 
-
-def check_space_before_punctuation(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+SPACE_BEFORE_PUNCTUATION = _punctuation_rule(
+    "NA503", "space-before-punctuation", r"(?<=\w)[ \t]+([,;:!?]|\.(?=\s+[A-Z\"“]|\s*$))",
+    "space before punctuation",
     """A space before a comma, semicolon, colon, question or exclamation mark, or final period.
 
     ## What it does
@@ -82,11 +75,11 @@ def check_space_before_punctuation(rule: Rule, ctx: AuditContext) -> Iterator[Fi
 
     ## Use instead
     "The mayor said, however, that talks continue."
-    """
-    yield from _regex_findings(rule, ctx, _SPACE_BEFORE, "space before punctuation")
+    """, translation_signal=False)
 
-
-def check_misplaced_quote(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+MISPLACED_QUOTE = _punctuation_rule(
+    "NA504", "misplaced-quote", r"[,.!?]\s+”(?=[A-Za-z])|(?<=\w)“(?=\s)|“\s*$",
+    "misplaced quotation mark",
     """A quotation mark on the wrong side of its space (", ”he said") or opening at the end.
 
     ## What it does
@@ -101,8 +94,7 @@ def check_misplaced_quote(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
     ## Use instead
     "“We will stay,” he said."
-    """
-    yield from _regex_findings(rule, ctx, _MISPLACED_QUOTE, "misplaced quotation mark")
+    """, translation_signal=True)
 
 
 def check_unbalanced_quotes(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
@@ -172,14 +164,8 @@ def _unmatched_quotes(text: str) -> tuple[list[int], list[int]]:
     return opening, closing
 
 
-RULES = tuple(
-    Rule(code, name, "Fluency/Punctuation", Severity.MINOR, check,
-         translation_signal=code in ("NA501", "NA502", "NA504"), minor_weight=MINOR_PUNCTUATION_WEIGHT)
-    for code, name, check in (
-        ("NA501", "stray-period", check_stray_period),
-        ("NA502", "doubled-punctuation", check_doubled_punctuation),
-        ("NA503", "space-before-punctuation", check_space_before_punctuation),
-        ("NA504", "misplaced-quote", check_misplaced_quote),
-        ("NA505", "unbalanced-quotes", check_unbalanced_quotes),
-    )
+RULES = (
+    STRAY_PERIOD, DOUBLED_PUNCTUATION, SPACE_BEFORE_PUNCTUATION, MISPLACED_QUOTE,
+    Rule("NA505", "unbalanced-quotes", "Fluency/Punctuation", Severity.MINOR,
+         check_unbalanced_quotes, minor_weight=MINOR_PUNCTUATION_WEIGHT),
 )

@@ -9,7 +9,7 @@ from typing import Iterator
 from ..lexicon import function_words, load_list, load_table
 from ..model import Finding, Severity
 from .base import AuditContext, Rule
-from .names import sentence_tokens
+from .common import sentence_tokens
 
 _WORDS = re.compile(r"\w+")
 AUXILIARIES = frozenset("was were been being is are be got get gets getting had have has".split())

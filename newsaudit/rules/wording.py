@@ -8,7 +8,7 @@ from ..lexicon import function_words, is_ordinary_word
 from ..model import Finding, Severity
 from ..text import stem
 from .base import AuditContext, Rule
-from .names import sentence_tokens
+from .common import sentence_tokens
 
 MIN_SIMILARITY = 0.6  # only near-identical sentences: one word apart is then telling
 

@@ -1,0 +1,67 @@
+"""Helpers shared by the rule families: cached sentence tokens and declarative regex rules."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, Iterator
+
+from ..model import Finding, Sentence, Severity
+from ..text import Token, capitalised_tokens, is_name_token, tokenize
+from .base import AuditContext, Rule
+
+CONTEXT_CHARS = 30   # characters of context either side of a regex match, as its evidence
+
+
+@lru_cache(maxsize=200_000)
+def sentence_tokens(sentence: Sentence) -> tuple[Token, ...]:
+    """Every token of a sentence, offsets into the file's text (cached: several rules ask)."""
+    return tuple(tokenize(sentence.text, sentence.start))
+
+
+@lru_cache(maxsize=200_000)
+def sentence_names(sentence: Sentence) -> tuple[Token, ...]:
+    """The capitalised tokens of a sentence that can be names."""
+    return tuple(t for t in capitalised_tokens(sentence.text, sentence.start) if is_name_token(t))
+
+
+def regex_rule(code: str, name: str, category: str, severity: Severity, pattern: re.Pattern,
+               message: str | Callable[[re.Match], str], doc: str, *,
+               span_group: int = 0, scope: str = "paragraph", evidence: str | None = None,
+               keep: Callable[[re.Match], bool] | None = None,
+               when: Callable[[AuditContext], bool] | None = None, **facts) -> Rule:
+    """A rule that reports every match of ``pattern`` (proselint's "existence" checks).
+
+    ``scope`` is "paragraph" (matches never cross a paragraph) or "text" (the whole file).
+    The finding covers ``span_group`` of the match, surrounding white space trimmed; its
+    evidence is ``evidence`` or, by default, the match in its context. ``keep`` drops matches,
+    ``when`` switches the rule off for an article. ``facts`` are further ``Rule`` fields.
+    """
+    def check(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+        if when is not None and not when(ctx):
+            return
+        text = ctx.doc.text
+        blocks = ([(p.start, p.end, p.text) for p in ctx.doc.paragraphs] if scope == "paragraph"
+                  else [(0, len(text), text)])
+        for block_start, block_end, block in blocks:
+            for m in pattern.finditer(block):
+                if keep is not None and not keep(m):
+                    continue
+                start, end = _trimmed(text, block_start + m.start(span_group),
+                                      block_start + m.end(span_group))
+                context = text[max(block_start, start - CONTEXT_CHARS):min(block_end,
+                                                                          end + CONTEXT_CHARS)]
+                yield rule.finding(ctx, start, end,
+                                   message if isinstance(message, str) else message(m),
+                                   evidence=evidence if evidence is not None else f"…{context}…")
+
+    check.__doc__ = doc
+    check.__name__ = f"check_{name.replace('-', '_')}"
+    return Rule(code, name, category, severity, check, **facts)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` without the white space at either end (unless all of it is space)."""
+    span = text[start:end]
+    strip, tail = len(span) - len(span.lstrip()), len(span.rstrip())
+    return (start + strip, start + tail) if tail > strip else (start, end)
