@@ -8,9 +8,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections import Counter
 from enum import Enum
-from fnmatch import fnmatch
 from pathlib import Path
 from typing import List, Optional
 
@@ -18,18 +16,13 @@ import typer
 
 from . import __version__
 from . import baseline as baselines
-from .audit import AuditOptions, audit
-from .config import Config, ConfigError, find_config, load_config
-from .grammar import GrammarStatus, find_grammar_checker
-from .inputs import DEFAULT_MAX_BYTES, InputError, Source, expand_paths, read_source
-from .markup import extract, is_html
-from .markup import to_source as markup_to_source
-from .model import Document, FileResult, Role, Severity, Verdict
-from .report import github_report, json_report, line_report, rich_report, sarif_report
-from .rules import ALL_RULES, find_rule, select_rules, unknown_selectors
+from .config import ConfigError, find_config, load_config, settings
+from .inputs import DEFAULT_MAX_BYTES
+from .linter import Report, UsageError, run
+from .model import Severity
+from .report import FORMATS, render
+from .rules import ALL_RULES, find_rule
 from .scoring import DEFAULT_THRESHOLD
-from .segment import segment
-from .text import fold
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 PROGRESS_MIN_FILES = 20
@@ -41,12 +34,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    rich = "rich"
-    json = "json"
-    line = "line"
-    github = "github"
-    sarif = "sarif"
+Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # --format choices
 
 
 def _fail_usage(message: str) -> None:
@@ -77,187 +65,74 @@ def check(
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour in the rich report (default: when the output is a terminal)."),
 ) -> None:
     """Audit articles and print a report per file."""
-    config = _load_config(config_file)
-    selected = _split(select) or list(config.select)
-    ignored = _split(ignore) + list(config.ignore)
-    unknown = unknown_selectors(selected + ignored)
-    if unknown:
-        _fail_usage(f"unknown rule selector(s): {', '.join(unknown)} (see `newsaudit rules`)")
-    article_paths, wire_paths = _resolve_paths(paths, list(wire) or list(config.wire), config)
-    limit = max_bytes or config.max_bytes or DEFAULT_MAX_BYTES
-    sources = [read_source(p, limit, display_name=stdin_filename if p == "-" else None) for p in article_paths]
-    wire_sources = [read_source(p, limit) for p in wire_paths]
-    for bad in (s for s in wire_sources if s.error):
-        typer.echo(f"newsaudit: wire {bad.path}: {bad.error}", err=True)
-    grammar = find_grammar_checker(languagetool_url or config.languagetool_url)
-    final_threshold = threshold if threshold is not None else (
-        config.threshold if config.threshold is not None else DEFAULT_THRESHOLD)
-    final_fail_on = fail_on or config.fail_on
-    options = AuditOptions(rules=select_rules(selected, ignored), threshold=final_threshold,
-                           fail_on=final_fail_on, severity_overrides=dict(config.severity),
-                           accept_names=frozenset(fold(n) for n in config.accept_names),
-                           grammar=grammar.matches if grammar.available else None)
-    extracted = {s.path: extract(s.text) for s in sources + wire_sources if s.text is not None and is_html(s.path)}
-    documents = [_document(s, extracted) for s in sources if s.text is not None]
-    wires = [_document(s, extracted) for s in wire_sources if s.text is not None] if wire_paths else None
-    n_jobs = jobs or config.jobs or os.cpu_count() or 1
-    audited = {r.path: r for r in _run_audit(documents, wires, options, n_jobs)}
-    results = [_to_source(audited[s.path], s, extracted) if s.path in audited else _error_result(s)
-               for s in sources]
-    texts = {s.path: s.text or "" for s in sources}
-    for s in sources:
-        if s.error:
-            typer.echo(f"newsaudit: {s.path}: {s.error}", err=True)
+    if config_file is not None and not config_file.is_file():
+        _fail_usage(f"{config_file}: config file not found")
+    try:
+        config = load_config(config_file or find_config(Path.cwd()))
+        run_settings = settings(
+            config, select=_split(select), ignore=_split(ignore), wire=wire, threshold=threshold,
+            fail_on=fail_on, jobs=jobs, languagetool_url=languagetool_url, max_bytes=max_bytes,
+            output_format=output_format.value if output_format else None,
+            baseline=str(baseline) if baseline else None, stdin_filename=stdin_filename)
+        report = run(paths, settings=run_settings, progress=_progress_bar())
+    except (ConfigError, UsageError) as exc:
+        _fail_usage(str(exc))
+    for message in report.messages:
+        typer.echo(f"newsaudit: {message}", err=True)
     if write_baseline is not None:
-        write_baseline.write_text(baselines.write(results, texts), encoding="utf-8")
-        typer.echo(f"newsaudit: baseline of {sum(len(r.findings) for r in results)} findings written to "
-                   f"{write_baseline}", err=True)
-        raise typer.Exit(EXIT_ERROR if any(s.error for s in sources) else EXIT_OK)
-    if baseline is not None:
-        results = _apply_baseline(baseline, results, texts, final_threshold, final_fail_on)
-    chosen = output_format or (Format(config.output_format) if config.output_format else _default_format(output))
-    report = _render(chosen, results, texts, grammar.status, color, output, quiet, statistics)
+        write_baseline.write_text(baselines.write(report.files, report.texts), encoding="utf-8")
+        count = sum(len(r.findings) for r in report.files)
+        typer.echo(f"newsaudit: baseline of {count} findings written to {write_baseline}", err=True)
+        raise typer.Exit(EXIT_ERROR if report.input_errors else EXIT_OK)
+    chosen = run_settings.output_format or _default_format(output)
+    use_color = (output is None and sys.stdout.isatty()) if color is None else color
+    text = render(report, chosen, color=use_color, quiet=quiet, statistics=statistics)
     if output is not None:
-        output.write_text(report, encoding="utf-8")
+        output.write_text(text, encoding="utf-8")
     else:
-        sys.stdout.write(report)
-    raise typer.Exit(_exit_code(results, sources, exit_zero))
+        sys.stdout.write(text)
+    raise typer.Exit(_exit_code(report, exit_zero))
 
 
-def _load_config(config_file: Optional[Path]) -> Config:
-    try:
-        if config_file is not None and not config_file.is_file():
-            _fail_usage(f"{config_file}: config file not found")
-        return load_config(config_file or find_config(Path.cwd()))
-    except ConfigError as exc:
-        _fail_usage(str(exc))
-    raise AssertionError  # unreachable: _fail_usage exits
+def _progress_bar():
+    """A progress bar on stderr for long runs on a terminal, or None."""
+    if not sys.stderr.isatty():
+        return None
+    state: dict = {}
 
+    def advance(done: int, total: int) -> None:
+        if total < PROGRESS_MIN_FILES:
+            return
+        if "bar" not in state:
+            from rich.console import Console
+            from rich.progress import Progress
 
-def _resolve_paths(paths: List[str], wire: List[str], config: Config) -> tuple[list[str], list[str]]:
-    try:
-        article_paths = expand_paths(paths)
-        wire_paths = expand_paths(_globbed(wire)) if wire else []
-    except InputError as exc:
-        _fail_usage(str(exc))
-    root = Path(config.source).parent if config.source else Path.cwd()
+            state["bar"] = Progress(console=Console(stderr=True), transient=True)
+            state["bar"].start()
+            state["task"] = state["bar"].add_task("auditing", total=total)
+        state["bar"].update(state["task"], completed=done)
+        if done >= total:
+            state["bar"].stop()
 
-    def matches(path: str, globs) -> bool:
-        """Globs match the path relative to the config file's folder (or as given)."""
-        relative = os.path.relpath(os.path.abspath(path), root)
-        return any(fnmatch(relative, g) or fnmatch(path, g) for g in globs)
-
-    if config.include:
-        article_paths = [p for p in article_paths if p == "-" or matches(p, config.include)]
-    if config.exclude:
-        article_paths = [p for p in article_paths if p == "-" or not matches(p, config.exclude)]
-    wire_set = {os.path.abspath(w) for w in wire_paths}
-    article_paths = [p for p in article_paths if p == "-" or os.path.abspath(p) not in wire_set or not wire_paths]
-    if not article_paths:
-        _fail_usage("no article files (.txt, .md, .html) found in the given paths")
-    return article_paths, wire_paths
-
-
-def _globbed(patterns: List[str]) -> list[str]:
-    """Expand glob patterns (from a config file or an unexpanded shell argument)."""
-    out = []
-    for pattern in patterns:
-        if any(ch in pattern for ch in "*?["):
-            matches = sorted(str(p) for p in Path("/" if pattern.startswith("/") else ".").glob(pattern.lstrip("/")))
-            if not matches:
-                _fail_usage(f"{pattern}: no file matches this wire pattern")
-            out.extend(matches)
-        else:
-            out.append(pattern)
-    return out
+    return advance
 
 
 def _split(values: List[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _document(source: Source, extracted: dict) -> Document:
-    if source.path in extracted:
-        return segment(source.path, extracted[source.path].text, notices=source.notices)
-    markdown = source.path.lower().endswith((".md", ".markdown"))
-    return segment(source.path, source.text or "", markdown=markdown, notices=source.notices)
-
-
-def _to_source(result: FileResult, source: Source, extracted: dict) -> FileResult:
-    """HTML files are audited as their visible text; report positions in the file itself."""
-    if source.path not in extracted:
-        return result
-    return markup_to_source(result, extracted[source.path], source.text or "")
-
-
-def _run_audit(documents, wires, options, jobs: int) -> list[FileResult]:
-    if not (sys.stderr.isatty() and len(documents) >= PROGRESS_MIN_FILES):
-        return audit(documents, wires, options, jobs=jobs)
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("auditing", total=len(documents))
-        return audit(documents, wires, options, jobs=jobs, progress=lambda: bar.advance(task))
-
-
-def _error_result(source: Source) -> FileResult:
-    return FileResult(path=source.path, role=Role.CANDIDATE, language="unknown", words=0, score=0.0,
-                      verdict=Verdict.FAIL, findings=(), notices=source.notices, error=source.error)
-
-
-def _apply_baseline(path: Path, results, texts, threshold, fail_on) -> list[FileResult]:
-    try:
-        recorded = baselines.read(path.read_text(encoding="utf-8"), str(path))
-    except OSError as exc:
-        _fail_usage(f"{path}: cannot read baseline: {exc.strerror or exc}")
-    except baselines.BaselineError as exc:
-        _fail_usage(str(exc))
-    return baselines.apply(results, texts, recorded, threshold, fail_on)
-
-
-def _default_format(output: Optional[Path]) -> Format:
+def _default_format(output: Optional[Path]) -> str:
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        return Format.github
-    return Format.rich if output is None and sys.stdout.isatty() else Format.line
+        return "github"
+    return "rich" if output is None and sys.stdout.isatty() else "line"
 
 
-def _render(chosen: Format, results, texts, grammar: GrammarStatus, color, output, quiet, statistics) -> str:
-    """The report as a string. ``--quiet`` and ``--statistics`` shape the human formats only."""
-    grammar_line = grammar.line
-    if chosen is Format.json:
-        meta = {"grammar": {"checked": grammar.available, "detail": grammar_line}}
-        return json_report.render(results, texts, meta)
-    if chosen is Format.sarif:
-        return sarif_report.render(results, texts)
-    if chosen is Format.github:
-        return github_report.render(results, texts, notes=[grammar_line])
-    extra = _statistics(results) if statistics else []
-    if chosen is Format.line:
-        if quiet:
-            return _summary_line(results) + "".join(f"{x}\n" for x in extra)
-        return line_report.render(results, texts, notes=extra + [grammar_line])
-    use_color = (output is None and sys.stdout.isatty()) if color is None else color
-    return rich_report.render(results, texts, notes=extra + [grammar_line], color=use_color, quiet=quiet)
-
-
-def _summary_line(results) -> str:
-    findings = sum(len(r.findings) for r in results)
-    failed = sum(1 for r in results if r.verdict != "pass")
-    return f"Found {findings} findings in {len(results)} files; {failed} failed.\n"
-
-
-def _statistics(results) -> list[str]:
-    counts = Counter((f.rule, f.name) for r in results for f in r.findings)
-    return [f"{n:6d}  {code}  {name}" for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
-def _exit_code(results: list[FileResult], sources: list[Source], exit_zero: bool) -> int:
-    if any(s.error for s in sources):
+def _exit_code(report: Report, exit_zero: bool) -> int:
+    if report.input_errors:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
-    return EXIT_FAIL if any(r.verdict != "pass" for r in results) else EXIT_OK
+    return EXIT_FAIL if any(r.verdict != "pass" for r in report.files) else EXIT_OK
 
 
 @app.command("rules")

@@ -2,20 +2,25 @@
 (the nearest one, walking up from the working directory) or ``--config FILE`` < flags.
 
 Paths and globs in a config file (wire, include, exclude, accept-names) are relative to the
-file's folder. Unknown keys
-and bad values are errors that name the key: a typo must not switch a check off silently.
+file's folder. Unknown keys and bad values are errors that name the key: a typo must not
+switch a check off silently. ``settings()`` merges a ``Config`` with the command line's flags
+into the ``Settings`` of a run.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
+from .inputs import DEFAULT_MAX_BYTES
 from .model import Severity
-from .rules import find_rule, unknown_selectors
-
-FORMATS = ("rich", "json", "line", "github", "sarif")
+from .report import FORMATS
+from .rules import DEFAULT_RULES, Rule, find_rule, select_rules, unknown_selectors
+from .scoring import DEFAULT_THRESHOLD
+from .text import fold
 
 
 class ConfigError(Exception):
@@ -143,3 +148,55 @@ def _accept_list(value, base: Path, path: Path) -> list[str]:
     except OSError as exc:
         raise ConfigError(f"{path}: 'accept-names': cannot read {file}: {exc.strerror or exc}") from None
     return [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run needs to know, merged: defaults < config file < flags."""
+
+    rules: tuple[Rule, ...] = DEFAULT_RULES
+    threshold: float = DEFAULT_THRESHOLD
+    fail_on: Severity | None = None
+    severity: dict[str, Severity] = field(default_factory=dict)
+    accept_names: frozenset[str] = frozenset()   # folded spellings the name rules never flag
+    wire: tuple[str, ...] = ()                   # wire paths or globs
+    include: tuple[str, ...] = ()                # article globs, relative to ``root``
+    exclude: tuple[str, ...] = ()
+    root: str = "."                              # the config file's folder (or the cwd)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    jobs: int = 1
+    languagetool_url: str | None = None
+    output_format: str | None = None
+    baseline: str | None = None                  # report only findings not recorded here
+    stdin_filename: str | None = None            # the name reported for "-"
+
+
+def settings(config: Config = Config(), *, select: Sequence[str] = (),
+             ignore: Sequence[str] = (), wire: Sequence[str] = (), threshold: float | None = None,
+             fail_on: Severity | None = None, jobs: int | None = None,
+             languagetool_url: str | None = None, max_bytes: int | None = None,
+             output_format: str | None = None, baseline: str | None = None,
+             stdin_filename: str | None = None) -> Settings:
+    """Flags over the config file over defaults. Raises ConfigError on an unknown rule."""
+    selected = list(select) or list(config.select)
+    ignored = list(ignore) + list(config.ignore)
+    unknown = unknown_selectors(selected + ignored)
+    if unknown:
+        raise ConfigError(f"unknown rule selector(s): {', '.join(unknown)} "
+                          f"(see `newsaudit rules`)")
+    first = lambda *values: next((v for v in values if v is not None), None)  # noqa: E731
+    return Settings(
+        rules=select_rules(selected, ignored),
+        threshold=first(threshold, config.threshold, DEFAULT_THRESHOLD),
+        fail_on=fail_on or config.fail_on,
+        severity=dict(config.severity),
+        accept_names=frozenset(fold(n) for n in config.accept_names),
+        wire=tuple(wire) or config.wire,
+        include=config.include, exclude=config.exclude,
+        root=str(Path(config.source).parent) if config.source else str(Path.cwd()),
+        max_bytes=max_bytes or config.max_bytes or DEFAULT_MAX_BYTES,
+        jobs=jobs or config.jobs or os.cpu_count() or 1,
+        languagetool_url=languagetool_url or config.languagetool_url,
+        output_format=output_format or config.output_format,
+        baseline=baseline, stdin_filename=stdin_filename,
+    )

@@ -1,0 +1,53 @@
+"""Report formats: each module renders a run's results to a string; nothing here prints."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .common import summary_line
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..linter import Report
+
+# The one list of format names (the CLI's --format choices and the config's `format` key).
+FORMATS = ("rich", "json", "line", "github", "sarif")
+
+
+def render(report: "Report", fmt: str, *, color: bool = False, quiet: bool = False,
+           statistics: bool = False) -> str:
+    """``report`` in format ``fmt``. ``quiet`` and ``statistics`` shape the human formats."""
+    results, texts, grammar = list(report.files), report.texts, report.grammar
+    if fmt == "json":
+        from . import json_report
+
+        meta = {"grammar": {"checked": grammar.available, "detail": grammar.line}}
+        return json_report.render(results, texts, meta)
+    if fmt == "sarif":
+        from . import sarif_report
+
+        return sarif_report.render(results, texts)
+    if fmt == "github":
+        from . import github_report
+
+        return github_report.render(results, texts, notes=[grammar.line])
+    extra = statistics_lines(results) if statistics else []
+    if fmt == "line":
+        from . import line_report
+
+        if quiet:
+            return "".join(f"{x}\n" for x in [summary_line(results), *extra])
+        return line_report.render(results, texts, notes=extra + [grammar.line])
+    if fmt == "rich":
+        from . import rich_report
+
+        return rich_report.render(results, texts, notes=extra + [grammar.line], color=color,
+                                  quiet=quiet)
+    raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(FORMATS)})")
+
+
+def statistics_lines(results) -> list[str]:
+    """The number of findings per rule, most frequent first."""
+    counts = Counter((f.rule, f.name) for r in results for f in r.findings)
+    return [f"{n:6d}  {code}  {name}"
+            for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]

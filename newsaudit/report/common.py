@@ -6,6 +6,7 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from ..model import FileResult, Finding
 
@@ -92,3 +93,11 @@ def located(result: FileResult, text: str) -> list[Located]:
         end_line, end_column = index.position(f.end)
         out.append(Located(f, line, column, end_line, end_column))
     return out
+
+
+def summary_line(results: Sequence[FileResult]) -> str:
+    """``Found N findings in M files; K failed.``"""
+    findings = sum(len(r.findings) for r in results)
+    failed = sum(1 for r in results if r.verdict != "pass")
+    return (f"Found {findings} finding{'s' if findings != 1 else ''} in {len(results)} "
+            f"file{'s' if len(results) != 1 else ''}; {failed} failed.")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from ..model import FileResult
-from .common import located
+from .common import located, summary_line
 
 
-def render(results: Sequence[FileResult], texts: Mapping[str, str], notes: Sequence[str] = ()) -> str:
+def render(results: Sequence[FileResult], texts: Mapping[str, str],
+           notes: Sequence[str] = ()) -> str:
     lines = []
     for result in results:
         if result.error:
@@ -16,10 +17,8 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str], notes: Seque
             continue
         for at in located(result, texts.get(result.path, "")):
             f = at.finding
-            lines.append(f"{result.path}:{at.line}:{at.column}: {f.rule} [{f.severity.value}] {f.message}")
-    findings = sum(len(r.findings) for r in results)
-    failed = sum(1 for r in results if r.verdict != "pass")
-    lines.append(f"Found {findings} finding{'s' if findings != 1 else ''} in {len(results)} "
-                 f"file{'s' if len(results) != 1 else ''}; {failed} failed.")
+            lines.append(f"{result.path}:{at.line}:{at.column}: {f.rule} [{f.severity.value}] "
+                         f"{f.message}")
+    lines.append(summary_line(results))
     lines.extend(notes)
     return "\n".join(lines) + "\n"
