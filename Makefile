@@ -20,6 +20,10 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+## Style gate: ruff (pyflakes, pycodestyle, bugbear, complexity; settings in pyproject.toml).
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
 ## Quality and speed benchmarks on ../shared/bench (not part of the test suite).
 bench: $(STAMP)
 	$(BIN)/python bench/quality.py

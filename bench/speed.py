@@ -42,7 +42,7 @@ def build(articles: int, wires: int) -> tuple[list[Path], list[Path]]:
     if len(ref_chunks) < wires:
         sys.exit(f"only {len(ref_chunks)} wire chunks available")
     wire_paths = []
-    for k, (pair, i, chunk) in enumerate(ref_chunks[:wires]):
+    for pair, i, chunk in ref_chunks[:wires]:
         path = root / f"pool{wires}" / f"wire_{pair}_{i:04d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         write_article(path, chunk)

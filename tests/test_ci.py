@@ -27,7 +27,7 @@ def seeds_json(seeds_report):
 def test_line_format_matches_json(seeds_dir, seeds_report):
     result = _run([str(seeds_dir), "--format", "line"])
     assert result.exit_code == 1
-    rows = [l for l in result.stdout.splitlines() if re.match(r"^\S+:\d+:\d+: NA\d{3} \[", l)]
+    rows = [ln for ln in result.stdout.splitlines() if re.match(r"^\S+:\d+:\d+: NA\d{3} \[", ln)]
     expected = sorted((Path(r["path"]).name, f["line"], f["column"], f["rule"])
                       for r in seeds_report.values() for f in r["findings"])
     parsed = sorted((Path(m.group(1)).name, int(m.group(2)), int(m.group(3)), m.group(4))
@@ -40,10 +40,10 @@ def test_github_annotations(seeds_dir, monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     result = _run([str(seeds_dir)])  # default format under GitHub Actions
     lines = result.stdout.splitlines()
-    annotations = [l for l in lines if l.startswith(("::error ", "::warning "))]
+    annotations = [ln for ln in lines if ln.startswith(("::error ", "::warning "))]
     assert annotations and all(re.match(r"^::(error|warning) file=[^,]+,line=\d+,col=\d+", a) for a in annotations)
     assert any("Green Agency" in a or "translated-name" in a for a in annotations)
-    assert any(l.startswith("::error") and "fails: score" in l for l in lines)
+    assert any(ln.startswith("::error") and "fails: score" in ln for ln in lines)
 
 
 def test_sarif_structure_and_regions(seeds_dir, seeds_report, tmp_path):
@@ -157,8 +157,8 @@ def test_exit_zero_quiet_statistics(seeds_dir):
     result = _run([str(seeds_dir), "--exit-zero", "--quiet", "--statistics", "--format", "line"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("Found ") and not any(re.match(r"^\S+:\d+:\d+:", l) for l in lines)
-    assert any(re.match(r"^\s+\d+\s+NA102\s+inconsistent-name$", l) for l in lines)
+    assert lines[0].startswith("Found ") and not any(re.match(r"^\S+:\d+:\d+:", ln) for ln in lines)
+    assert any(re.match(r"^\s+\d+\s+NA102\s+inconsistent-name$", ln) for ln in lines)
 
 
 def test_parallel_output_is_identical(tmp_path, seeds_dir):
