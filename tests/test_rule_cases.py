@@ -1,8 +1,12 @@
-"""Every rule's pass/fail cases from fixtures/rules/cases.json, through the real pipeline."""
+"""Every rule's pass/fail cases from fixtures/rules/NAxxx.toml, through the real pipeline.
+
+One TOML file per rule (sqlfluff's per-rule YAML cases): ``[[case]]`` tables with ``kind``
+(pass/fail), ``note``, ``article``, an optional ``wire`` and the ``flagged`` texts.
+"""
 
 from __future__ import annotations
 
-import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -12,10 +16,14 @@ from newsaudit.rules import ALL_RULES
 from newsaudit.rules.base import DOC_SECTIONS
 from newsaudit.segment import segment
 
-CASES = json.loads((Path(__file__).parent.parent / "fixtures" / "rules" / "cases.json").read_text())
+CASE_DIR = Path(__file__).parent.parent / "fixtures" / "rules"
+CASES = [dict(case, rule=path.stem)
+         for path in sorted(CASE_DIR.glob("NA*.toml"))
+         for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{c['rule']}-{c['kind']}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize("case", CASES,
+                         ids=[f"{c['rule']}-{c['kind']}-{i}" for i, c in enumerate(CASES)])
 def test_rule_case(case):
     article = segment("article.txt", case["article"])
     wires = [segment("wire.txt", case["wire"])] if "wire" in case else []
@@ -24,6 +32,13 @@ def test_rule_case(case):
     assert flagged == case["flagged"], case["note"]
     for f in result.findings:
         assert case["article"][f.start:f.end] == f.text
+
+
+def test_case_files_name_real_rules():
+    assert {c["rule"] for c in CASES} <= {r.code for r in ALL_RULES}
+    assert all(set(c) <= {"rule", "kind", "note", "article", "wire", "flagged"} for c in CASES)
+    assert all(c["kind"] in ("pass", "fail") and (c["kind"] == "fail") == bool(c["flagged"])
+               for c in CASES)
 
 
 def test_every_rule_has_passing_and_failing_cases():

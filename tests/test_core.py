@@ -1,0 +1,110 @@
+"""Focused tests of the core modules: tokenizer, name skeletons, quantities, scoring, the wire
+index and alignment, each without the CLI."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit.align import align, align_sentences
+from newsaudit.model import Finding, Severity
+from newsaudit.nameforms import is_variant, skeleton
+from newsaudit.quantity import quantities, same_quantity
+from newsaudit.scoring import per_thousand_words, score, verdict, weight
+from newsaudit.segment import segment
+from newsaudit.text import capitalised_tokens, content_terms, tokenize
+from newsaudit.wire_index import WireIndex
+
+SENTENCES = [
+    "Mayor Anna Kovac said on Monday that “The Bridge” would reopen in the U.S. Navy's care.",
+    "(Reuters) - Officials, including O'Brien and al-Sayed, met in St. Petersburg; Kyiv replied.",
+    "“Never,” said Ms. Okafor. Then Dnipro's governor—Serhiy Lysak—spoke to CNN.",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_capitalised_tokens_agree_with_the_tokenizer(text):
+    """The docstring's promise: same tokens and initial flags as tokenize() gives them."""
+    expected = [t for t in tokenize(text, 7) if t.text[0].isupper()]
+    assert capitalised_tokens(text, 7) == expected
+
+
+def test_skeletons_merge_known_transliterations():
+    assert skeleton("Kharkiv") == skeleton("Charkiw") == skeleton("Harkov") == "krkv"
+    assert skeleton("Zelenskyy") == skeleton("Zelensky")
+    assert skeleton("Mykolaiv") != skeleton("Melitopol")
+    assert is_variant("Zaporozhzhya", "Zaporizhzhia")
+    assert not is_variant("Lysak", "Lyman")
+
+
+def test_quantities_read_values_scales_and_times():
+    values = [q.value for q in quantities("about 2.5 million people, 1,600 troops and 8 p.m.")]
+    assert values == [2_500_000, 1_600, 20]
+    assert [q.spelled for q in quantities("twelve drones")] == [True]
+    (approx,) = quantities("nearly 500 homes")
+    (exact,) = quantities("498 homes")
+    assert approx.approximate and same_quantity(approx, exact)
+    (a,), (b,) = quantities("143 billion"), quantities("14.3 billion")
+    assert not same_quantity(a, b)
+
+
+def _finding(severity: Severity, minor_weight: float = 1.0) -> Finding:
+    return Finding("NA999", "x", "Accuracy/Mistranslation", severity, 0, 1, "x", "m",
+                   minor_weight=minor_weight)
+
+
+def test_scoring_weights_and_verdicts():
+    assert [weight(_finding(s)) for s in Severity] == [1.0, 5.0, 10.0]
+    assert weight(_finding(Severity.MINOR, 0.1)) == 0.1
+    assert per_thousand_words(5, 50) == per_thousand_words(5, 100) == 50.0
+    assert score([_finding(Severity.MAJOR)], 500, adequacy=1.0) == 12.0
+    assert verdict(12.0, []) == "fail" and verdict(9.0, []) == "pass"
+    assert verdict(1.0, [_finding(Severity.MAJOR)], fail_on=Severity.MAJOR) == "fail"
+
+
+WIRE = segment("wire.txt", "\n\n".join([
+    "Heavy rain flooded the river valley on Tuesday, forcing 300 families from their homes.",
+    "Rescue teams used boats to reach villages cut off by the water near the old mill.",
+    "The regional governor declared an emergency and asked the army for helicopters.",
+    "Forecasters expect more rain on Thursday before the weather clears at the weekend.",
+]))
+OTHER = segment("other.txt", "\n\n".join([
+    "The central bank raised interest rates by half a point to fight persistent inflation.",
+    "Shares of the largest lenders rose after the announcement in morning trading.",
+]))
+
+
+def test_index_finds_the_paragraph_a_translation_came_from():
+    index = WireIndex([OTHER, WIRE])
+    hits = index.query(content_terms("Boats of the rescue teams reached villages that the "
+                                     "water had cut off near the old mill."), 2)
+    assert index.paragraphs[hits[0].key].paragraph == 1
+    assert index.wires[index.paragraphs[hits[0].key].wire].path == "wire.txt"
+
+
+def test_alignment_follows_reordered_paragraphs():
+    article = segment("a.txt", "\n\n".join([
+        "The regional governor declared an emergency and asked the army for helicopters.",
+        "Heavy rain flooded the river valley on Tuesday and forced 300 families from homes.",
+    ]))
+    alignment = align(article, WireIndex([OTHER, WIRE]))
+    assert [(p.paragraph, p.wire_paragraphs) for p in alignment.paragraphs] == [(0, (2,)), (1, (0,))]
+    assert alignment.main_wire == "wire.txt"
+
+
+def test_a_one_to_two_merge_only_when_it_pays():
+    merged = segment("a.txt", "Boats took rescue teams to villages the water had cut off near the "
+                              "mill, and the governor of the region declared an emergency and "
+                              "asked the army for helicopters.")
+    single = segment("b.txt", "Rescue teams used boats to reach villages cut off by the water "
+                              "near the old mill.")
+    index = WireIndex([WIRE])
+    assert align(merged, index).paragraphs[0].wire_paragraphs == (1, 2)
+    assert align(single, index).paragraphs[0].wire_paragraphs == (1,)
+
+
+def test_sentence_alignment_skips_an_added_sentence():
+    wire = segment("w.txt", "The bridge reopened on Friday. Traffic returned to normal by noon.")
+    article = segment("a.txt", "The bridge was reopened on Friday. The weather was mild. "
+                               "By noon traffic was back to normal.")
+    pairs = align_sentences(article.sentences, wire.sentences, WireIndex([wire]))
+    assert [(a.index, tuple(w.index for w in ws)) for a, ws, _ in pairs] == [(0, (0,)), (2, (1,))]
