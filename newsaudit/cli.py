@@ -1,4 +1,9 @@
-"""Command line: the only module that knows argv, stdout, stderr, the environment and exit codes.
+"""Command line: the only module that knows argv, stdout, stderr and exit codes.
+
+It parses options, builds the ``Settings`` (``config.py``), calls ``linter.run`` and renders the
+``Report`` (``report/``). The environment is read here (``GITHUB_ACTIONS``,
+``NEWSAUDIT_LANGUAGETOOL_URL``, whether stdout is a terminal) and by ``grammar.py`` (where an
+installed LanguageTool lives).
 
 Exit codes: 0 every file passes, 1 at least one file fails, 2 usage, config or input error.
 """
