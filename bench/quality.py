@@ -21,14 +21,12 @@ from pathlib import Path
 
 from common import BENCH_DATA, WORK, git_commit, require_data, run_cli, publish, write_article
 
-SEVERITY_WEIGHT = {"minor": 1.0, "major": 5.0, "critical": 10.0}
 SERIOUS = {"major", "critical"}
 
 
 def finding_weight(f: dict) -> float:
-    if f["severity"] == "minor" and f["category"] == "Fluency/Punctuation":
-        return 0.1
-    return SEVERITY_WEIGHT[f["severity"]]
+    """The points a finding adds to the file score (0 for one its rule is not sure of)."""
+    return f["points"]
 
 
 def build_corpus(rows: list[dict], distractors: int) -> dict:
@@ -68,7 +66,9 @@ def segment_penalties(record: dict, spans: list[tuple[int, int]]):
         for s, (a, b) in enumerate(spans):
             if a <= f["start"] < b + 1:
                 penalty[s] += finding_weight(f)
-                flags.append((s, f["start"] - a, min(f["end"], b) - a, f["rule"], f["severity"]))
+                # a finding its rule is not sure of is no major flag (it does not count either)
+                severity = f["severity"] if f.get("confidence", 1.0) >= 0.5 else "unsure"
+                flags.append((s, f["start"] - a, min(f["end"], b) - a, f["rule"], severity))
                 break
     return penalty, flags
 

@@ -85,6 +85,7 @@ class Finding:
     message: str
     evidence: str | None = None
     minor_weight: float = 1.0   # MQM points when minor (0.1 for punctuation), from the rule
+    confidence: float = 1.0     # how sure the rule is, from its evidence (0-1)
 
 
 @dataclass(frozen=True)

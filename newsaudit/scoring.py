@@ -18,12 +18,21 @@ WEIGHTS = {Severity.MINOR: 1.0, Severity.MAJOR: 5.0, Severity.CRITICAL: 10.0}
 MINOR_PUNCTUATION_WEIGHT = 0.1
 DEFAULT_THRESHOLD = 10.0
 MIN_SCORED_WORDS = 100   # a shorter file is scored as this many words
+# Findings less sure than this are reported (with their confidence) but do not count in the
+# score or the verdict: one doubtful finding must not decide a file.
+CONFIDENT = 0.5
 
 
 def weight(finding: Finding) -> float:
+    """The MQM points of a finding's severity."""
     if finding.severity is Severity.MINOR:
         return finding.minor_weight
     return WEIGHTS[finding.severity]
+
+
+def points(finding: Finding) -> float:
+    """What a finding adds to its file's score: its weight if the rule is confident, else 0."""
+    return weight(finding) if finding.confidence >= CONFIDENT else 0.0
 
 
 def per_thousand_words(points: float, words: int) -> float:
@@ -32,7 +41,8 @@ def per_thousand_words(points: float, words: int) -> float:
 
 
 def penalty(findings: Iterable[Finding]) -> float:
-    return sum(weight(f) for f in findings)
+    """The points of the confident findings."""
+    return sum(points(f) for f in findings)
 
 
 def score(findings: Iterable[Finding], words: int, adequacy: float = 0.0) -> float:
@@ -45,9 +55,10 @@ def score(findings: Iterable[Finding], words: int, adequacy: float = 0.0) -> flo
 
 def verdict(file_score: float, findings: Iterable[Finding], threshold: float = DEFAULT_THRESHOLD,
             fail_on: Severity | None = None) -> Verdict:
-    """``fail`` above the threshold, or with any finding at or above ``fail_on``."""
+    """``fail`` above the threshold, or with any confident finding at or above ``fail_on``."""
     if file_score > threshold:
         return Verdict.FAIL
-    if fail_on is not None and any(f.severity.rank >= fail_on.rank for f in findings):
+    if fail_on is not None and any(f.severity.rank >= fail_on.rank and f.confidence >= CONFIDENT
+                                   for f in findings):
         return Verdict.FAIL
     return Verdict.PASS

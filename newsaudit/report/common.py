@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import FileResult, Finding
+from ..scoring import points
 
 _NEWLINE = re.compile("\n")
 
@@ -34,7 +35,8 @@ def finding_record(finding: Finding, lines: LineIndex) -> dict:
         "rule": finding.rule, "name": finding.name, "category": finding.category,
         "severity": finding.severity.value, "start": finding.start, "end": finding.end,
         "line": line, "column": column, "text": finding.text, "message": finding.message,
-        "evidence": finding.evidence,
+        "evidence": finding.evidence, "confidence": finding.confidence,
+        "points": round(points(finding), 4),
     }
 
 

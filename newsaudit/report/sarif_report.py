@@ -53,7 +53,9 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str]) -> str:
                                "snippet": {"text": f.text}},
                 }}],
                 "partialFingerprints": {"newsaudit/v1": fingerprint(f, text)},
+                "rank": round(100 * f.confidence, 1),
                 "properties": {"category": f.category, "severity": f.severity.value,
+                               "confidence": f.confidence,
                                "evidence": f.evidence, "fileScore": result.score,
                                "fileVerdict": result.verdict},
             })

@@ -67,7 +67,7 @@ class Rule:
 
     def finding(self, ctx: AuditContext, start: int, end: int, message: str,
                 evidence: str | None = None, severity: Severity | None = None,
-                category: str | None = None) -> Finding:
+                category: str | None = None, confidence: float = 1.0) -> Finding:
         return Finding(self.code, self.name, category or self.category, severity or self.severity,
                        start, end, ctx.doc.text[start:end], message, evidence,
-                       minor_weight=self.minor_weight)
+                       minor_weight=self.minor_weight, confidence=round(confidence, 2))
