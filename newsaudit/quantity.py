@@ -1,4 +1,13 @@
-"""Reading quantities out of English text: digits, scale words, spelled numbers, clock times."""
+"""Reading quantities out of English text: digits, scale words, spelled numbers, times, dates.
+
+A number is read with every value it can stand for, because wires and translations write the
+same quantity in many ways: "240.8 mln", "240.8 million" and "240,800,000"; "8:30 pm",
+"8.30 p.m." and "20:30"; "the 1990s" and "the '90s"; "4 to 6 million" (the 4 is millions
+too); "3.5 years" and "three and a half years"; "13.7 m" (metres or millions); "2 lakh"
+(200,000). Two quantities agree when any of their readings agree. Each quantity also has a
+kind (count, time, year, date, percent) so that only quantities of the same kind are said to
+have taken each other's place.
+"""
 
 from __future__ import annotations
 
@@ -6,66 +15,202 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
+SCALES = {"thousand": 1e3, "thousands": 1e3, "thsd": 1e3, "thous": 1e3, "k": 1e3,
+          "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mio": 1e6,
+          "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
+          "trillion": 1e12, "trillions": 1e12, "trln": 1e12, "tn": 1e12,
+          "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7}
+# One-letter scales are also units ("13.7 m" is metres as often as millions): the bare value
+# stays a reading too.
+AMBIGUOUS_SCALES = frozenset({"m", "k", "b"})
 WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
               "ninety": 90, "hundred": 100, "dozen": 12})
+ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+    "twentieth".split())}
+ORDINALS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100})
 # Words that make a number approximate: "nearly 500" may stand for 498.
 APPROXIMATORS = ("nearly", "almost", "about", "around", "roughly", "some", "approximately",
-                 "more than", "over", "at least", "up to", "less than", "under", "close to", "about")
+                 "more than", "over", "at least", "up to", "less than", "under", "close to",
+                 "fewer than", "above", "below", "upwards of", "estimated")
+APPROXIMATE_TOLERANCE = 0.05
+
+_SCALE_WORDS = "|".join(sorted((re.escape(s) for s in SCALES), key=len, reverse=True))
 _NUMBER = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"           # 1,600 / 498 / 1.5
-    r"(?::(\d{2}))?(?:\s*(a\.m\.|p\.m\.|am|pm)(?![a-z]))?"      # 8pm, 8 p.m., 20:00
-    r"(?:st|nd|rd|th)?"                                        # 21st
-    r"(?:[\s-]*(thousand|million|billion|trillion|bn|mn|tn|k|m)\b)?",  # 1 million, 2bn
+    r"(?<![\w.,])(?P<apos>['’])?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
+    r"|\d+(?:\.\d+)?)"
+    r"(?::(?P<min>\d{2}))?"                                         # 20:00
+    r"(?P<suffix>s\b|st\b|nd\b|rd\b|th\b)?"                         # 1990s, 21st
+    r"(?:\s*(?P<mer>a\.m\.|p\.m\.|am\b|pm\b))?"                     # 8pm, 8 p.m.
+    r"(?:\s*(?P<time>gmt|utc|cet|msk|eet|hrs|local time|o'clock)\b)?"
+    r"(?P<half>\s+and\s+a\s+half\b)?"
+    r"(?:[\s-]*(?P<scale>" + _SCALE_WORDS + r")\b\.?)?"
+    r"(?P<pct>\s*(?:%|per\s?cent\b|percent\b))?",
     re.IGNORECASE,
 )
-_WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-_APPROX = re.compile(r"\b(?:" + "|".join(a.replace(" ", r"\s+") for a in APPROXIMATORS) + r")\s+$",
-                     re.IGNORECASE)
+_DATE = re.compile(r"(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?![\d.]|-\d)")
+_WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(list(WORDS) + list(ORDINALS), key=len,
+                                                    reverse=True)) + r")\b"
+                          r"(?P<half>\s+and\s+a\s+half\b)?", re.IGNORECASE)
+_APPROX = re.compile(r"\b(?:" + "|".join(a.replace(" ", r"\s+") for a in APPROXIMATORS)
+                     + r")\s+$", re.IGNORECASE)
+# "4 to 6 million", "between 1.27 and 2.5 billion", "4-6 mln": the first takes the scale.
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Quantity:
-    value: float
-    start: int          # offsets relative to the text passed in
+    value: float                 # the main reading
+    start: int                   # offsets relative to the text passed in
     end: int
     approximate: bool
     spelled: bool = False
+    kind: str = "count"          # count, time, year, date, percent
+    readings: frozenset = frozenset()   # every value it can stand for (value included)
+
+    def agrees(self, other: "Quantity") -> bool:
+        """Any reading of one equals a reading of the other (within 5% if approximate)."""
+        if self.readings & other.readings:
+            return True
+        if self.approximate or other.approximate:
+            return any(_close(a, b) for a in self.readings for b in other.readings
+                       if isinstance(a, float) and isinstance(b, float))
+        return False
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= APPROXIMATE_TOLERANCE * max(abs(a), abs(b))
 
 
 @lru_cache(maxsize=20_000)
 def quantities(text: str) -> tuple[Quantity, ...]:
-    """Every number of ``text`` with its value; clock times in 24-hour form."""
-    out = []
+    """Every number of ``text`` with its readings, in order of position."""
     if not any(ch.isdigit() for ch in text) and not _WORD_NUMBER.search(text):
         return ()
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DATE.finditer(text):
+        out.append(_date(m))
+        taken.append(m.span())
     for m in _NUMBER.finditer(text):
-        raw, minutes, meridiem, scale = m.group(1), m.group(2), m.group(3), m.group(4)
-        if scale and scale.lower() == "m" and not m.group(0).rstrip().endswith("m"):
-            scale = None
-        value = float(raw.replace(",", ""))
-        if meridiem:
-            value = value % 12 + (12 if meridiem.lower().startswith("p") else 0)
-        if minutes:
-            value += int(minutes) / 60
-        elif scale:
-            value *= SCALES[scale.lower()]
-        approx = bool(_APPROX.search(text[max(0, m.start() - 20):m.start()]))
-        out.append(Quantity(value, m.start(), m.end(), approx))
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        out.append(_number(m, text))
     for m in _WORD_NUMBER.finditer(text):
-        approx = bool(_APPROX.search(text[max(0, m.start() - 20):m.start()]))
-        out.append(Quantity(float(WORDS[m.group(1).lower()]), m.start(), m.end(), approx, spelled=True))
-    return tuple(out)
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        word = m.group(1).lower()
+        value = float(WORDS.get(word, ORDINALS.get(word, 0))) + (0.5 if m.group("half") else 0)
+        out.append(Quantity(value, m.start(), m.end(), _approximate(text, m.start()),
+                            spelled=True, readings=frozenset({value})))
+    out.sort(key=lambda q: q.start)
+    return tuple(_share_range_scales(out, text))
+
+
+def _number(m: re.Match, text: str) -> Quantity:
+    raw = re.sub(r"[,\s\u00a0\u202f]", "", m.group("num"))
+    value = float(raw)
+    scale = (m.group("scale") or "").lower().rstrip(".")
+    kind = "count"
+    readings = {value}
+    if m.group("min") or m.group("mer") or m.group("time"):
+        kind = "time"
+        hours = value
+        if m.group("min"):
+            hours += int(m.group("min")) / 60
+        elif "." in raw and len(raw.split(".")[1]) == 2 and int(raw.split(".")[1]) < 60:
+            whole, minutes = raw.split(".")
+            hours = int(whole) + int(minutes) / 60   # "8.30 p.m.", "3.45 GMT"
+        if m.group("mer"):
+            hours = hours % 12 + (12 if m.group("mer").lower().startswith("p") else 0)
+        readings = _clock(hours)
+        value = hours
+    elif m.group("pct"):
+        kind = "percent"
+    elif scale:
+        scaled = value * SCALES[scale]
+        readings = {scaled} | ({value} if scale in AMBIGUOUS_SCALES else set())
+        value = scaled
+    else:
+        readings |= _time_readings(raw)
+    if m.group("suffix") and m.group("suffix").lower() == "s" and value == int(value):
+        kind = "year"   # a decade: "1990s" is also "the '90s"
+        readings |= {value % 100, 1900 + value % 100, 2000 + value % 100}
+    elif (kind == "count" and not scale and raw == m.group("num") and value == int(value)
+          and 1800 <= value <= 2100):
+        kind = "year"
+    if m.group("apos") and value < 100:
+        readings |= {1900 + value, 2000 + value}
+    if m.group("half"):
+        readings = {r + 0.5 for r in readings}
+        value += 0.5
+    return Quantity(value, m.start(), m.end(), _approximate(text, m.start()), kind=kind,
+                    readings=frozenset(readings))
+
+
+def _time_readings(raw: str) -> set[float]:
+    """"13.25" and "01.40" may be clock times (24-hour with a dot, as in British copy)."""
+    if "." not in raw:
+        return set()
+    whole, minutes = raw.split(".")
+    if len(minutes) == 2 and int(minutes) < 60 and int(whole) < 24:
+        return _clock(int(whole) + int(minutes) / 60)
+    return set()
+
+
+def _clock(hours: float) -> set[float]:
+    """A time of day and its 12-hour twin ("8:30" may be morning or evening)."""
+    hours = round(hours, 4)
+    return {hours, round(hours % 12, 4), round(hours % 12 + 12, 4)}
+
+
+def _date(m: re.Match) -> Quantity:
+    """A numeric date: its day and month in either order, and its year."""
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    year = year + 2000 if year < 100 else year
+    key = ("date", frozenset({a, b}), year)
+    return Quantity(float(year), m.start(), m.end(), False, kind="date",
+                    readings=frozenset({key}))
+
+
+def _approximate(text: str, start: int) -> bool:
+    return bool(_APPROX.search(text[max(0, start - 20):start]))
+
+
+def _share_range_scales(found: list[Quantity], text: str) -> list[Quantity]:
+    """In "4 to 6 million" the 4 is millions too: give it that reading as well."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if first.kind != "count" or second.kind != "count" or first.spelled:
+            continue
+        if first.value == int(first.value) and first.value >= 1000:
+            continue
+        if not _RANGE_JOIN.match(text[first.end:second.start]):
+            continue
+        scale = _scale_of(text[second.start:second.end])
+        if scale:
+            extra = {r * scale for r in first.readings if isinstance(r, float)}
+            out[i] = Quantity(first.value, first.start, first.end, first.approximate,
+                              first.spelled, first.kind, first.readings | frozenset(extra))
+    return out
+
+
+def _scale_of(span: str) -> float | None:
+    m = re.search(r"(" + _SCALE_WORDS + r")\b\.?$", span, re.IGNORECASE)
+    return SCALES[m.group(1).lower()] if m else None
 
 
 def same_quantity(a: Quantity, b: Quantity) -> bool:
-    """Equal values, or close ones (within 5%) when either side is approximate."""
-    if a.value == b.value:
-        return True
-    if a.approximate or b.approximate:
-        return abs(a.value - b.value) <= 0.05 * max(abs(a.value), abs(b.value))
-    return False
+    """Two quantities that may stand for the same thing (see ``Quantity.agrees``)."""
+    return a.agrees(b)
+
+
+def same_kind(a: Quantity, b: Quantity) -> bool:
+    """Quantities that can take each other's place: a count for a count, a time for a time."""
+    return a.kind == b.kind

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..model import Finding, Severity
-from ..quantity import quantities, same_quantity
+from ..quantity import Quantity, quantities, same_kind
 from .base import AuditContext, Rule
 
 MIN_SIMILARITY = 0.3  # numbers are compared only in clearly aligned sentence pairs
+CONFIDENT_SIMILARITY = 0.5  # ... and a mismatch is major only in a confident pair
 
 
 def _show(value: float) -> str:
@@ -16,16 +18,21 @@ def _show(value: float) -> str:
 
 
 def check_number_mismatch(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
-    """A number of the article that no number of the aligned wire text matches.
+    """A number of the article that took the place of a different number of the wire.
 
     ## What it does
-    In each clearly aligned sentence pair, reads every quantity of both sides, with formats
-    evened out ("1 million" = "1,000,000", "8pm" = "8 p.m." = "20:00", "21st" = 21, "two" =
-    2) and approximations allowed ("nearly 500" stands for 498, within 5%). A number of the
-    article that matches no number of the aligned wire sentence, nor of its wire paragraph,
-    is reported when the wire sentence also has a number that the article lacks: the
-    article's number has taken its place. Extra numbers next to all of the wire's are extra
-    information, not a mismatch.
+    In each clearly aligned sentence pair, reads every quantity of both sides with all the
+    values it can stand for: scale words and their abbreviations ("2.5 mln", "2.5 million",
+    "2,500,000"; "lakh", "crore"), ranges sharing a scale word ("4 to 6 million"), clock
+    times in any notation ("8.30 p.m." = "20:30"), numeric dates in either day-month order,
+    decades ("the 1990s" = "the '90s"), "and a half", and approximations ("nearly 500" stands
+    for 498, within 5%). A number of the article that agrees with nothing in the wire story
+    is reported when the aligned wire sentence has a number of the same kind (a count, a
+    time, a year, a date, a percentage) that the article lacks: the article's number has
+    taken its place. Extra numbers next to all of the wire's are extra information.
+    Severity: major when the sentence pair is a confident match (similarity 0.5 or more) and
+    neither number is approximate, minor otherwise; the confidence grows with the pair's
+    similarity and falls when the wire offers several candidates.
 
     ## Why is this bad?
     A swapped digit or a wrong unit changes the news: casualties, votes, prices and dates are
@@ -38,35 +45,116 @@ def check_number_mismatch(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     ## Use instead
     "The council approved the plan with 27 votes against 12."
     """
+    wire_docs: dict[str, tuple] = {}
     for pair in ctx.alignment.sentences:
         if pair.similarity < MIN_SIMILARITY:
             continue
-        wire_numbers = quantities(pair.wire_text)
-        if not any(not q.spelled for q in wire_numbers):
+        wire_numbers = [w for w in quantities(pair.wire_text) if not w.spelled]
+        if not wire_numbers:
             continue
-        pa = ctx.paragraph_alignment(pair.sentence.paragraph)
-        context_numbers = quantities(ctx.wire_text(pa.wire_path, pa.wire_paragraphs)) if pa else []
         article_numbers = quantities(pair.sentence.text)
         # Only a number that takes the place of a wire number is an error; one the wire lacks
         # while all the wire's numbers are there is extra information (the addition rules).
-        unmatched_wire = [w for w in wire_numbers if not w.spelled
-                          and not any(same_quantity(w, q) for q in article_numbers)]
+        unmatched_wire = [w for w in wire_numbers if not any(w.agrees(q) for q in article_numbers)]
         if not unmatched_wire:
             continue
+        if pair.wire_path not in wire_docs:
+            wire = ctx.wires.get(pair.wire_path)
+            wire_docs[pair.wire_path] = quantities(wire.text) if wire else ()
         for q in article_numbers:
-            if q.spelled:
+            if q.spelled or any(q.agrees(w) for w in wire_numbers):
                 continue
-            if any(same_quantity(q, w) for w in wire_numbers) or any(same_quantity(q, w) for w in context_numbers):
+            if any(q.agrees(w) for w in wire_docs[pair.wire_path]):
+                continue  # said elsewhere in the wire: the sentences are aligned loosely
+            if split_number(pair.sentence.text, q, wire_numbers):
+                continue  # a number broken by a stray comma or space: NA302's business
+            rivals = [w for w in unmatched_wire if same_kind(q, w)]
+            if not rivals:
+                continue  # a time where the wire has a count: different facts, not a swap
+            yield _mismatch(rule, ctx, pair, q, rivals)
+
+
+def _mismatch(rule: Rule, ctx: AuditContext, pair, q: Quantity, rivals: list[Quantity]):
+    """Major when the sentence pair is a confident match with a clearly different quantity."""
+    start, end = pair.sentence.start + q.start, pair.sentence.start + q.end
+    confident = pair.similarity >= CONFIDENT_SIMILARITY and not q.approximate \
+        and not any(w.approximate for w in rivals)
+    shown = ", ".join(dict.fromkeys(_show(w.value) for w in rivals))
+    confidence = min(0.95, 0.35 + pair.similarity) / (1 + 0.25 * (len(rivals) - 1))
+    return rule.finding(
+        ctx, start, end,
+        f"“{ctx.doc.text[start:end]}” matches no number of the aligned wire sentence, "
+        f"which has {shown} instead", evidence=f"{pair.wire_path}: {pair.wire_text}",
+        severity=Severity.MAJOR if confident else Severity.MINOR, confidence=confidence)
+
+
+_SPLIT = re.compile(r"(\d{1,3})(?:, (\d{3})(?!\d)|,(\d{1,2})(?![\d,]))")
+
+
+def split_number(text: str, q: Quantity, wire_numbers) -> re.Match | None:
+    """A number written "450, 000" or "31,8" (decimal comma) that ``q`` is part of, when its
+    English reading is a number of the wire: the match of the whole malformed number."""
+    for m in _SPLIT.finditer(text):
+        if not (m.start() <= q.start < m.end()):
+            continue
+        joined = m.group(1) + (m.group(2) if m.group(2) else "." + m.group(3))
+        if any(float(joined) in w.readings or float(joined) * 1e3 in w.readings
+               for w in wire_numbers):
+            return m
+    return None
+
+
+def check_number_format(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+    """A number written the way English does not write it: "31,8%" or "450, 000".
+
+    ## What it does
+    Finds a decimal comma before a percent sign ("31,8%": English writes "31.8%"), and, in a
+    sentence aligned to the wire, a number split by a comma and a space ("450, 000") or written
+    with a decimal comma ("52,5") where the wire has the number read the English way (450,000;
+    52.5). The value is right; the notation is not.
+
+    ## Why is this bad?
+    Readers take "450, 000" for two numbers and "52,5" for fifty-two thousand five hundred
+    or a list: a correct figure becomes a wrong one on the page.
+
+    ## Example
+    Wire: "Turnout reached 31.8% and 25,000 ballots were spoiled."
+    Article: "Turnout reached 31,8% and 25, 000 ballots were spoiled."
+
+    ## Use instead
+    "Turnout reached 31.8% and 25,000 ballots were spoiled."
+    """
+    reported: set[int] = set()
+    for paragraph in ctx.doc.paragraphs:
+        for m in _DECIMAL_COMMA_PERCENT.finditer(paragraph.text):
+            start = paragraph.start + m.start()
+            reported.add(start)
+            yield rule.finding(ctx, start, paragraph.start + m.end(1),
+                               "a decimal comma: English writes a decimal point",
+                               evidence=f"…{paragraph.text[max(0, m.start() - 30):m.end() + 30]}…",
+                               confidence=0.9)
+    for pair in ctx.alignment.sentences:
+        if pair.similarity < MIN_SIMILARITY:
+            continue
+        wire_numbers = [w for w in quantities(pair.wire_text) if not w.spelled]
+        for q in quantities(pair.sentence.text):
+            split = None if q.spelled else split_number(pair.sentence.text, q, wire_numbers)
+            if split is None or pair.sentence.start + split.start() in reported:
                 continue
-            start = pair.sentence.start + q.start
-            shown = ", ".join(dict.fromkeys(_show(w.value) for w in unmatched_wire))
-            yield rule.finding(ctx, start, pair.sentence.start + q.end,
-                               f"“{ctx.doc.text[start:pair.sentence.start + q.end]}” matches no number of "
-                               f"the aligned wire sentence, which has {shown} instead",
-                               evidence=f"{pair.wire_path}: {pair.wire_text}")
+            start = pair.sentence.start + split.start()
+            reported.add(start)
+            yield rule.finding(ctx, start, start + len(split.group()),
+                               f"“{split.group()}” is one number written the way English does "
+                               f"not write it", evidence=f"{pair.wire_path}: {pair.wire_text}",
+                               confidence=min(0.95, 0.4 + pair.similarity))
+
+
+_DECIMAL_COMMA_PERCENT = re.compile(r"(?<![\d,.])(\d{1,3},\d{1,2})\s?(?:%|per\s?cent\b|percent\b)")
 
 
 RULES = (
-    Rule("NA301", "number-mismatch", "Accuracy/Mistranslation", Severity.MAJOR, check_number_mismatch,
-         needs_wire=True),
+    Rule("NA301", "number-mismatch", "Accuracy/Mistranslation", Severity.MAJOR,
+         check_number_mismatch, needs_wire=True),
+    Rule("NA302", "number-format", "Locale convention/Number format", Severity.MINOR,
+         check_number_format),
 )
