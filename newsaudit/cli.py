@@ -25,7 +25,7 @@ from .inputs import DEFAULT_MAX_BYTES, InputError, Source, expand_paths, read_so
 from .markup import extract, is_html
 from .markup import to_source as markup_to_source
 from .model import Document, FileResult, Role, Severity, Verdict
-from .report import github_report, json_report, line_report, rich_report, sarif_report
+from .report import github_report, html_report, json_report, line_report, rich_report, sarif_report
 from .rules import ALL_RULES, find_rule, select_rules, unknown_selectors
 from .scoring import DEFAULT_THRESHOLD
 from .segment import segment
@@ -47,6 +47,7 @@ class Format(str, Enum):
     line = "line"
     github = "github"
     sarif = "sarif"
+    html = "html"
 
 
 def _fail_usage(message: str) -> None:
@@ -58,8 +59,8 @@ def _fail_usage(message: str) -> None:
 def check(
     paths: List[str] = typer.Argument(..., help="Article files or folders (recursive: .txt, .md, .html); - reads stdin."),
     wire: List[str] = typer.Option([], "--wire", "-w", help="English wire stories to compare with (files, folders or globs; repeatable). Without it, the files are compared with each other."),
-    output_format: Optional[Format] = typer.Option(None, "--format", "-f", help="Report format. Default: github under GitHub Actions, rich on a terminal, line when piped."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    output_format: Optional[Format] = typer.Option(None, "--format", "-f", help="Report format. Default: github under GitHub Actions, rich on a terminal, line when piped. html: one self-contained page, article and wire side by side (use with -o report.html)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout (e.g. -f html -o report.html, then open it in a browser)."),
     config_file: Optional[Path] = typer.Option(None, "--config", help="Config file (default: the nearest newsaudit.toml or \\[tool.newsaudit] in pyproject.toml)."),
     threshold: Optional[float] = typer.Option(None, help=f"Fail a file whose score (MQM penalty points per 1,000 words) exceeds this \\[default: {DEFAULT_THRESHOLD:g}]."),
     fail_on: Optional[Severity] = typer.Option(None, "--fail-on", help="Also fail a file with any finding of this severity or worse."),
@@ -116,7 +117,9 @@ def check(
     if baseline is not None:
         results = _apply_baseline(baseline, results, texts, final_threshold, final_fail_on)
     chosen = output_format or (Format(config.output_format) if config.output_format else _default_format(output))
-    report = _render(chosen, results, texts, grammar.status, color, output, quiet, statistics)
+    segmented = {d.path: d for d in documents + (wires or [])}
+    report = _render(chosen, results, texts, grammar.status, color, output, quiet, statistics,
+                     documents=segmented, threshold=final_threshold)
     if output is not None:
         output.write_text(report, encoding="utf-8")
     else:
@@ -222,9 +225,17 @@ def _default_format(output: Optional[Path]) -> Format:
     return Format.rich if output is None and sys.stdout.isatty() else Format.line
 
 
-def _render(chosen: Format, results, texts, grammar: GrammarStatus, color, output, quiet, statistics) -> str:
-    """The report as a string. ``--quiet`` and ``--statistics`` shape the human formats only."""
+def _render(chosen: Format, results, texts, grammar: GrammarStatus, color, output, quiet, statistics,
+            documents=None, threshold: float = DEFAULT_THRESHOLD) -> str:
+    """The report as a string. ``--quiet`` and ``--statistics`` shape the human formats only.
+
+    ``documents`` (the segmented articles and wires by path) feeds the HTML report's columns.
+    """
     grammar_line = grammar.line
+    if chosen is Format.html:
+        extra = _statistics(results) if statistics else []
+        return html_report.render(results, texts, documents or {}, threshold=threshold,
+                                  notes=extra + [grammar_line])
     if chosen is Format.json:
         meta = {"grammar": {"checked": grammar.available, "detail": grammar_line}}
         return json_report.render(results, texts, meta)
