@@ -69,7 +69,9 @@ class _Placed:
     start: int = -1
     end: int = -1
     paragraph: int = -1
-    clipped: bool = False   # runs past the end of its paragraph: highlighted up to there
+    clipped: bool = False   # runs past the end of its paragraph: continued in the next ones
+    full_end: int = -1      # where it ends in the document text
+    continued: bool = False  # a continuation (no id): the part of a finding in a later paragraph
     evidence_keys: list[str] = field(default_factory=list)
 
 
@@ -111,8 +113,9 @@ def _place(placed: _Placed, doc: Document, to_doc) -> None:
     if paragraph is None:
         return
     placed.start, placed.paragraph = start, paragraph.index
-    placed.end = min(max(end, start + 1), paragraph.end)
-    placed.clipped = end > paragraph.end
+    placed.full_end = max(end, start + 1)
+    placed.end = min(placed.full_end, paragraph.end)
+    placed.clipped = placed.full_end > paragraph.end
 
 
 def _marked(doc: Document, paragraph: Paragraph, items: Sequence[_Placed]) -> str:
@@ -143,6 +146,10 @@ def _marked(doc: Document, paragraph: Paragraph, items: Sequence[_Placed]) -> st
 
 def _mark_open(item: _Placed, start: int, end: int) -> str:
     f = item.finding
+    if item.continued:
+        return (f'<mark class="hl-cont sev-{f.severity.value}" data-f="{item.number}" '
+                f'data-rule="{esc(f.rule)}" data-cat="{esc(f.category)}" data-sev="{f.severity.value}" '
+                f'data-start="{start}" data-end="{end}">')
     classes = f"hl sev-{f.severity.value}" + (" clipped" if item.clipped else "")
     return (f'<mark class="{classes}" id="F{item.number}" tabindex="0" data-f="{item.number}" '
             f'data-rule="{esc(f.rule)}" data-cat="{esc(f.category)}" data-sev="{f.severity.value}" '
@@ -462,6 +469,12 @@ def _columns(page: _Page, r: FileResult, doc: Document, placed: list[_Placed]) -
     for item in placed:
         if item.paragraph >= 0:
             by_paragraph.setdefault(item.paragraph, []).append(item)
+        for p in doc.paragraphs[item.paragraph + 1:] if item.clipped else ():
+            if p.start >= item.full_end:
+                break
+            by_paragraph.setdefault(p.index, []).append(
+                _Placed(item.number, item.finding, p.start, min(p.end, item.full_end), p.index,
+                        continued=True))
     adequacy = _adequacy_by_paragraph(r, doc, page.texts.get(r.path, doc.text))
     two = bool(r.alignment.paragraphs) or r.wire is not None
     out = [f'<div class="cols{" two" if two else " one"}">']
@@ -526,7 +539,7 @@ def _finding_list(page: _Page, r: FileResult, placed: list[_Placed]) -> str:
         f = item.finding
         where = (f'<a href="#F{item.number}" class="goto">in place</a>' if item.paragraph >= 0
                  else '<span class="unplaced">not placed in the text</span>')
-        clipped = ' <span class="dim">(continues past this paragraph)</span>' if item.clipped else ""
+        clipped = ' <span class="dim">(over several paragraphs)</span>' if item.clipped else ""
         evidence = (f'<div class="evidence"><span class="lbl">evidence</span> {esc(f.evidence)}</div>'
                     if f.evidence else "")
         items.append(

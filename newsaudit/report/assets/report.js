@@ -2,6 +2,7 @@
 (function () {
   var marks = Array.prototype.slice.call(document.querySelectorAll("mark.hl"));
   var items = Array.prototype.slice.call(document.querySelectorAll("li.finding"));
+  var parts = Array.prototype.slice.call(document.querySelectorAll("mark.hl-cont"));
   var tip = document.getElementById("tip");
   var pos = document.getElementById("pos");
   var current = null;  // the focused finding number (string)
@@ -22,7 +23,7 @@
       (!rule || el.getAttribute("data-rule") === rule);
   }
   function applyFilters() {
-    marks.forEach(function (m) { m.classList.toggle("off", !passes(m)); });
+    marks.concat(parts).forEach(function (m) { m.classList.toggle("off", !passes(m)); });
     items.forEach(function (li) { li.classList.toggle("hidden", !passes(li)); });
     var verdict = document.getElementById("f-verdict").value;
     document.querySelectorAll("#files tbody tr, details.file").forEach(function (el) {
@@ -55,6 +56,7 @@
     var file = target.closest("details.file");
     if (file && !file.open) { file.open = true; }
     if (li) { li.classList.add("focus"); }
+    parts.forEach(function (el) { if (el.getAttribute("data-f") === n) { el.classList.add("focus"); } });
     if (m) {
       m.classList.add("focus");
       var keys = (m.getAttribute("data-ev") || "").split(" ").filter(Boolean);
@@ -100,17 +102,17 @@
   function hideTip() { tip.hidden = true; }
 
   document.addEventListener("mouseover", function (e) {
-    var m = e.target.closest && e.target.closest("mark.hl");
+    var m = e.target.closest && e.target.closest("mark.hl, mark.hl-cont");
     if (m) { showTip(m); } else if (!current) { hideTip(); }
   });
   document.addEventListener("mouseout", function (e) {
-    var m = e.target.closest && e.target.closest("mark.hl");
+    var m = e.target.closest && e.target.closest("mark.hl, mark.hl-cont");
     if (m && !(e.relatedTarget && m.contains(e.relatedTarget))) {
       if (current && markOf[current]) { showTip(markOf[current]); } else { hideTip(); }
     }
   });
   document.addEventListener("click", function (e) {
-    var m = e.target.closest("mark.hl");
+    var m = e.target.closest("mark.hl, mark.hl-cont");
     if (m && !m.classList.contains("off")) { e.stopPropagation(); focusFinding(m.getAttribute("data-f"), false); return; }
     var li = e.target.closest("li.finding");
     if (li) {
