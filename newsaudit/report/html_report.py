@@ -210,6 +210,7 @@ class _Page:
     documents: Mapping[str, Document]
     threshold: float
     categories: list[str] = field(default_factory=list)
+    wire_users: dict[str, list[str]] = field(default_factory=dict)  # wire path -> its articles
     wire_ids: dict[str, int] = field(default_factory=dict)
     counter: int = 0
 
@@ -225,6 +226,9 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str],
     """The whole report as one HTML document (a string)."""
     page = _Page(results, texts, documents, threshold)
     page.categories = sorted({f.category for r in results for f in r.findings})
+    for r in results:
+        if r.wire:
+            page.wire_users.setdefault(r.wire, []).append(r.path)
     sections = [_file_section(page, i, r) for i, r in enumerate(results)]
     failed = sum(1 for r in results if r.verdict != "pass")
     n_findings = sum(len(r.findings) for r in results)
@@ -398,7 +402,7 @@ def _file_section(page: _Page, i: int, r: FileResult) -> str:
     if r.wire:
         meta.append(f"wire: {r.wire} ({r.aligned_share:.0%} of paragraphs aligned)")
     elif r.role.value == "wire":
-        users = [o.path for o in page.results if o.wire == r.path]
+        users = page.wire_users.get(r.path, [])
         meta.append("a wire for: " + ", ".join(users) if users else "a wire")
     else:
         meta.append("no wire: audited on its own")
@@ -414,7 +418,7 @@ def _file_section(page: _Page, i: int, r: FileResult) -> str:
         to_doc = _visible_map(text, doc)
         for item in placed:
             _place(item, doc, to_doc)
-        parts.append(_columns(page, r, doc, placed))
+        parts.append(_columns(page, r, doc, placed, to_doc))
     parts.append(_finding_list(page, r, placed))
     parts.append("</details>")
     return "".join(parts)
@@ -438,12 +442,10 @@ def _evidence_keys(page: _Page, r: FileResult, item: _Placed, wires_shown: dict)
     item.evidence_keys = keys
 
 
-def _adequacy_by_paragraph(r: FileResult, doc: Document, text: str) -> dict[int, tuple[float, float]]:
-    to_doc = _visible_map(text, doc)
+def _adequacy_by_paragraph(r: FileResult, doc: Document, to_doc) -> dict[int, tuple[float, float]]:
     out = {}
-    for a in r.adequacy:
-        start = a.start if to_doc is None else to_doc(a.start)
-        paragraph = _paragraph_at(doc, start)
+    for a in r.adequacy if to_doc is not None else ():
+        paragraph = _paragraph_at(doc, to_doc(a.start))
         if paragraph is not None:
             out[paragraph.index] = (a.similarity, a.penalty)
     return out
@@ -454,7 +456,7 @@ def _shade(similarity: float) -> int:
     return sum(similarity < cut for cut in (0.8, 0.65, 0.5, 0.35))
 
 
-def _columns(page: _Page, r: FileResult, doc: Document, placed: list[_Placed]) -> str:
+def _columns(page: _Page, r: FileResult, doc: Document, placed: list[_Placed], to_doc) -> str:
     rows = _rows(r, doc, page.documents)
     wires_shown: dict[str, list] = {}
     for row in rows:
@@ -475,7 +477,7 @@ def _columns(page: _Page, r: FileResult, doc: Document, placed: list[_Placed]) -
             by_paragraph.setdefault(p.index, []).append(
                 _Placed(item.number, item.finding, p.start, min(p.end, item.full_end), p.index,
                         continued=True))
-    adequacy = _adequacy_by_paragraph(r, doc, page.texts.get(r.path, doc.text))
+    adequacy = _adequacy_by_paragraph(r, doc, to_doc)
     two = bool(r.alignment.paragraphs) or r.wire is not None
     out = [f'<div class="cols{" two" if two else " one"}">']
     if two:
