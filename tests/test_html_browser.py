@@ -105,7 +105,8 @@ def test_crafted_article_shows_script_as_text_and_runs_nothing(browser_page, tmp
     article = tmp_path / "in" / "crafted\" onmouseover=\"alert(4).txt"
     article.parent.mkdir()
     article.write_text('The minister said <script>alert(1)</script> their was no threat.\n\n'
-                       "Officials added \" onmouseover=\"alert(2)\" x='><img src=x onerror=alert(3)> "
+                       "Officials added \" onmouseover=\"alert(2)\" "
+                       "x='><img src=x onerror=alert(3)> "
                        "to the the statement.\n", encoding="utf-8")
     report = _write_report(tmp_path, [str(article.parent)])
     page = browser_page
@@ -122,8 +123,8 @@ def test_crafted_article_shows_script_as_text_and_runs_nothing(browser_page, tmp
 def test_csp_blocks_a_script_that_is_not_the_reports(browser_page, tmp_path, seeds_dir):
     report = _write_report(tmp_path, [str(seeds_dir / "003_3877e230fc6cc822.txt")])
     markup = report.read_text(encoding="utf-8")
-    report.write_text(markup.replace("</body>", "<script>document.title = 'injected'</script></body>"),
-                      encoding="utf-8")
+    injected = "<script>document.title = 'injected'</script></body>"
+    report.write_text(markup.replace("</body>", injected), encoding="utf-8")
     page = browser_page
     page.goto(report.as_uri())
     assert page.title() != "injected"

@@ -51,8 +51,10 @@ def test_self_contained_with_a_csp_that_allows_only_its_own_script_and_style(see
     scripts, styles = tree.find_all("script"), tree.find_all("style")
     assert len(scripts) == 1 and len(styles) == 1
     assert not scripts[0].attrs.get("src")
-    [csp] = [m for m in tree.find_all("meta") if m.attrs.get("http-equiv") == "Content-Security-Policy"]
-    policy = dict(part.strip().split(" ", 1) for part in csp.attrs["content"].split(";") if part.strip())
+    [csp] = [m for m in tree.find_all("meta")
+             if m.attrs.get("http-equiv") == "Content-Security-Policy"]
+    policy = dict(part.strip().split(" ", 1) for part in csp.attrs["content"].split(";")
+                  if part.strip())
     assert policy["default-src"] == "'none'"
     assert policy["script-src"] == f"'{_sha(scripts[0].text)}'"
     assert policy["style-src"] == f"'{_sha(styles[0].text)}'"
@@ -106,7 +108,8 @@ def test_seed_findings_sit_beside_their_wire_evidence(seeds_html, seeds_report):
         assert "wire" in wire_cell.classes  # the same row: left and right cells
         if wire_words:
             keys = mark.attrs["data-ev"].split()
-            evidence = [s for s in wire_cell.find_all("span", cls="ws") if s.attrs["data-ws"] in keys]
+            evidence = [s for s in wire_cell.find_all("span", cls="ws")
+                        if s.attrs["data-ws"] in keys]
             assert evidence and wire_words in " ".join(s.text for s in evidence)
     gaps = section.find_all("div", cls="gap")
     assert any("not in the article" in g.text for g in gaps)
@@ -129,7 +132,8 @@ def test_overview_rows_scores_and_histogram(seeds_html, seeds_report):
     assert "/ 10" in cells[2].text and "findings" in cells[2].text and "adequacy" in cells[2].text
     assert "001_0bc4e933b272ba42.txt" in cells[4].text
     assert cells[5].text == f"{seeds_report['000']['aligned_share']:.0%}"
-    assert len(cells[6].find_all("rect")) == len({f["category"] for f in seeds_report["000"]["findings"]})
+    categories = {f["category"] for f in seeds_report["000"]["findings"]}
+    assert len(cells[6].find_all("rect")) == len(categories)
     bars = [r for r in tree.find_all("figure", cls="hist")[0].find_all("rect")]
     assert sum(int(re.search(r": (\d+) file", b.text).group(1)) for b in bars) == 5
 
@@ -151,7 +155,9 @@ def test_untrusted_text_is_escaped_everywhere(tmp_path):
     assert not link.find_all("b")
     marks = tree.find_all("mark", cls="hl")
     text = (folder / name).read_text(encoding="utf-8")
-    assert marks and all(m.text == text[int(m.attrs["data-start"]):int(m.attrs["data-end"])] for m in marks)
+    assert marks
+    for m in marks:
+        assert m.text == text[int(m.attrs["data-start"]):int(m.attrs["data-end"])]
 
 
 def test_html_article_findings_placed_in_the_visible_text(tmp_path, seeds_dir):

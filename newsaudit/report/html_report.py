@@ -44,7 +44,8 @@ JS = _asset("report.js")
 
 
 def _sha256(text: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
 CSP = (f"default-src 'none'; script-src '{_sha256(JS)}'; style-src '{_sha256(CSS)}'; "
@@ -101,7 +102,7 @@ def _place(placed: _Placed, doc: Document, to_doc) -> None:
     start = end = -1
     if to_doc is not None:
         start, end = to_doc(f.start), to_doc(f.end)
-        if doc.text[start:end] != f.text and " ".join(doc.text[start:end].split()) != " ".join(f.text.split()):
+        if " ".join(doc.text[start:end].split()) != " ".join(f.text.split()):
             start = end = -1
     if start < 0 and f.text:
         # HTML without an exact map: the first occurrence of the flagged text.
@@ -148,8 +149,8 @@ def _mark_open(item: _Placed, start: int, end: int) -> str:
     f = item.finding
     if item.continued:
         return (f'<mark class="hl-cont sev-{f.severity.value}" data-f="{item.number}" '
-                f'data-rule="{esc(f.rule)}" data-cat="{esc(f.category)}" data-sev="{f.severity.value}" '
-                f'data-start="{start}" data-end="{end}">')
+                f'data-rule="{esc(f.rule)}" data-cat="{esc(f.category)}" '
+                f'data-sev="{f.severity.value}" data-start="{start}" data-end="{end}">')
     classes = f"hl sev-{f.severity.value}" + (" clipped" if item.clipped else "")
     return (f'<mark class="{classes}" id="F{item.number}" tabindex="0" data-f="{item.number}" '
             f'data-rule="{esc(f.rule)}" data-cat="{esc(f.category)}" data-sev="{f.severity.value}" '
@@ -182,7 +183,8 @@ def _rows(result: FileResult, doc: Document, documents: Mapping[str, Document]) 
     main = result.wire
     if not main or main not in documents:
         return rows
-    used = {w for pa in result.alignment.paragraphs if pa.wire_path == main for w in pa.wire_paragraphs}
+    used = {w for pa in result.alignment.paragraphs if pa.wire_path == main
+            for w in pa.wire_paragraphs}
     missing = [i for i in range(len(documents[main].paragraphs)) if i not in used]
     out: list[_Row] = []
     last = -1
@@ -222,7 +224,8 @@ class _Page:
 
 
 def render(results: Sequence[FileResult], texts: Mapping[str, str],
-           documents: Mapping[str, Document], *, threshold: float, notes: Sequence[str] = ()) -> str:
+           documents: Mapping[str, Document], *, threshold: float,
+           notes: Sequence[str] = ()) -> str:
     """The whole report as one HTML document (a string)."""
     page = _Page(results, texts, documents, threshold)
     page.categories = sorted({f.category for r in results for f in r.findings})
@@ -243,8 +246,8 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str],
     )
     body = [
         '<body>\n<header class="top">',
-        f'<h1>newsaudit report</h1><p class="sub">{len(results)} file{"s" if len(results) != 1 else ""}, '
-        f'<b class="v-fail">{failed} failed</b>, {n_findings} finding{"s" if n_findings != 1 else ""}; '
+        f'<h1>newsaudit report</h1><p class="sub">{_plural(len(results), "file")}, '
+        f'<b class="v-fail">{failed} failed</b>, {_plural(n_findings, "finding")}; '
         f"a file fails above <b>{threshold:g}</b> penalty points per 1,000 words "
         f"(findings: minor 1, major 5, critical 10, minor punctuation 0.1; plus the adequacy "
         f"estimate). newsaudit {esc(__version__)}.</p>",
@@ -263,10 +266,14 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str],
     return head + "\n".join(body)
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'s' if n != 1 else ''}"
+
+
 def _filters(page: _Page, rules) -> str:
     severities = "".join(
-        f'<label class="chip sev-{s.value}"><input type="checkbox" data-filter="sev" value="{s.value}" '
-        f"checked> {s.value}</label>" for s in Severity)
+        f'<label class="chip sev-{s.value}"><input type="checkbox" data-filter="sev" '
+        f'value="{s.value}" checked> {s.value}</label>' for s in Severity)
     categories = "".join(f'<option value="{esc(c)}">{esc(c)}</option>' for c in page.categories)
     rule_options = "".join(f'<option value="{esc(code)}">{esc(code)} {esc(name)}</option>'
                            for code, name in rules)
@@ -279,7 +286,8 @@ def _filters(page: _Page, rules) -> str:
         f"{rule_options}</select></label>"
         '<label class="group">Verdict <select id="f-verdict"><option value="">all</option>'
         '<option value="fail">fail</option><option value="pass">pass</option></select></label>'
-        '<span class="group nav"><button type="button" id="prev" title="previous finding (p)">◀ p</button>'
+        '<span class="group nav">'
+        '<button type="button" id="prev" title="previous finding (p)">◀ p</button>'
         '<span id="pos" class="pos">–</span>'
         '<button type="button" id="next" title="next finding (n)">n ▶</button></span>'
         "</div>"
@@ -296,7 +304,8 @@ def _overview(page: _Page) -> str:
         findings_points, adequacy_points = _score_parts(r)
         made_of = (f"findings {findings_points:g} + adequacy {adequacy_points:.2f} points "
                    f"over {max(r.words, 100):,} words")
-        wire = os.path.basename(r.wire) if r.wire else ("(is a wire)" if r.role.value == "wire" else "—")
+        wire = (os.path.basename(r.wire) if r.wire
+                else "(is a wire)" if r.role.value == "wire" else "—")
         share = f"{r.aligned_share:.0%}" if r.wire else "—"
         score_cell = ("not audited" if r.error else
                       f'<b class="v-{esc(r.verdict)}">{r.score:.2f}</b>'
@@ -313,8 +322,9 @@ def _overview(page: _Page) -> str:
             f'<td class="num" data-sort="{r.aligned_share}">{share}</td>'
             f'<td data-sort="{len(r.findings)}">{_category_bar(page, r)}</td></tr>'
         )
-    legend = "".join(f'<span class="legend"><i class="sw {page.category_class(c)}"></i>{esc(c)}</span>'
-                     for c in page.categories)
+    legend = "".join(
+        f'<span class="legend"><i class="sw {page.category_class(c)}"></i>{esc(c)}</span>'
+        for c in page.categories)
     return (
         '<section class="overview" id="overview"><h2>Overview</h2>'
         f'<div class="overview-top">{_histogram(page)}<div class="legends">{legend}</div></div>'
@@ -322,7 +332,8 @@ def _overview(page: _Page) -> str:
         '<th data-col="0" class="sortable">file</th><th data-col="1" class="sortable">verdict</th>'
         '<th data-col="2" class="sortable num" title="penalty points per 1,000 words / threshold">'
         "score</th>"
-        '<th data-col="3" class="sortable num">words</th><th data-col="4" class="sortable">wire</th>'
+        '<th data-col="3" class="sortable num">words</th>'
+        '<th data-col="4" class="sortable">wire</th>'
         '<th data-col="5" class="sortable num">aligned</th>'
         '<th data-col="6" class="sortable">findings by category</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></section>"
@@ -340,7 +351,8 @@ def _category_bar(page: _Page, r: FileResult) -> str:
         n = counts.get(category, 0)
         if n:
             parts.append(f'<rect class="{page.category_class(category)}" x="{x}" y="0" '
-                         f'width="{n * unit - 1}" height="12"><title>{esc(category)}: {n}</title></rect>')
+                         f'width="{n * unit - 1}" height="12">'
+                         f"<title>{esc(category)}: {n}</title></rect>")
             x += n * unit
     width = min(x, 240)
     return (f'<svg class="bar" width="{width}" height="12" viewBox="0 0 {x} 12" '
@@ -392,7 +404,8 @@ def _file_section(page: _Page, i: int, r: FileResult) -> str:
            f"{len(r.findings)} finding{'s' if len(r.findings) != 1 else ''}</span>")
         + "</summary>"
     )
-    parts = [f'<details class="file" id="file-{i}" data-verdict="{esc(r.verdict)}"{open_attr}>', summary]
+    parts = [f'<details class="file" id="file-{i}" data-verdict="{esc(r.verdict)}"{open_attr}>',
+             summary]
     if r.error:
         parts.append(f'<p class="error">not audited: {esc(r.error)}</p></details>')
         return "".join(parts)
@@ -481,7 +494,8 @@ def _columns(page: _Page, r: FileResult, doc: Document, placed: list[_Placed], t
     two = bool(r.alignment.paragraphs) or r.wire is not None
     out = [f'<div class="cols{" two" if two else " one"}">']
     if two:
-        out.append(f'<div class="colhead">article <span class="dim">{esc(os.path.basename(r.path))}</span></div>'
+        out.append(f'<div class="colhead">article <span class="dim">'
+                   f"{esc(os.path.basename(r.path))}</span></div>"
                    f'<div class="colhead">wire <span class="dim">{esc(r.wire or "")}</span></div>')
     for row in rows:
         out.append('<div class="row">')
@@ -491,15 +505,15 @@ def _columns(page: _Page, r: FileResult, doc: Document, placed: list[_Placed], t
                 p = doc.paragraphs[p_index]
                 sim = adequacy.get(p_index)
                 shade = f" adq-{_shade(sim[0])}" if sim else ""
-                title = (f' title="adequacy: similarity {sim[0]:.2f} to the wire, {sim[1]:.2f} points"'
-                         if sim else "")
+                title = (f' title="adequacy: similarity {sim[0]:.2f} to the wire, '
+                         f'{sim[1]:.2f} points"' if sim else "")
                 cells.append(f'<p class="para{shade}" data-p="{p_index}"{title}>'
                              f"{_marked(doc, p, by_paragraph.get(p_index, []))}</p>")
             out.append(f'<div class="art">{"".join(cells)}</div>')
         else:
             n = len(row.wire)
-            out.append(f'<div class="art gap"><span>{"this wire paragraph is" if n == 1 else f"{n} wire paragraphs are"} '
-                       "not in the article</span></div>")
+            what = "this wire paragraph is" if n == 1 else f"{n} wire paragraphs are"
+            out.append(f'<div class="art gap"><span>{what} not in the article</span></div>')
         if two:
             out.append(_wire_cell(page, r, row))
         out.append("</div>")
@@ -542,10 +556,11 @@ def _finding_list(page: _Page, r: FileResult, placed: list[_Placed]) -> str:
         where = (f'<a href="#F{item.number}" class="goto">in place</a>' if item.paragraph >= 0
                  else '<span class="unplaced">not placed in the text</span>')
         clipped = ' <span class="dim">(over several paragraphs)</span>' if item.clipped else ""
-        evidence = (f'<div class="evidence"><span class="lbl">evidence</span> {esc(f.evidence)}</div>'
-                    if f.evidence else "")
+        evidence = (f'<div class="evidence"><span class="lbl">evidence</span> '
+                    f"{esc(f.evidence)}</div>" if f.evidence else "")
         items.append(
-            f'<li id="L{item.number}" class="finding sev-{f.severity.value}" data-f="{item.number}" '
+            f'<li id="L{item.number}" class="finding sev-{f.severity.value}" '
+            f'data-f="{item.number}" '
             f'data-rule="{esc(f.rule)}" data-cat="{esc(f.category)}" data-sev="{f.severity.value}">'
             f'<div class="fhead"><span class="sev">{f.severity.value}</span> '
             f'<code>{esc(f.rule)}</code> {esc(f.name)} <span class="dim">{esc(f.category)}</span> '

@@ -97,7 +97,8 @@
     var r = m.getBoundingClientRect();
     var left = Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - 480);
     tip.style.left = Math.max(window.scrollX + 8, left) + "px";
-    tip.style.top = (window.scrollY + r.bottom + 6) + "px";
+    var below = r.bottom + 6 + tip.offsetHeight <= document.documentElement.clientHeight;
+    tip.style.top = (window.scrollY + (below ? r.bottom + 6 : r.top - 6 - tip.offsetHeight)) + "px";
   }
   function hideTip() { tip.hidden = true; }
 
