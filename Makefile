@@ -15,6 +15,8 @@ $(STAMP): pyproject.toml
 ## Audit the sample corpus (exit 1 = some article fails the audit, which is expected here).
 run: $(STAMP)
 	$(BIN)/newsaudit check fixtures/seeds/ || [ $$? -eq 1 ]
+	$(BIN)/newsaudit check fixtures/seeds/ --format html -o report.html || [ $$? -eq 1 ]
+	@echo "HTML report (article and wire side by side): open file://$(CURDIR)/report.html in a browser"
 
 ## Run the test suite.
 test: $(STAMP)

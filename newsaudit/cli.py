@@ -51,8 +51,8 @@ def _fail_usage(message: str) -> None:
 def check(
     paths: List[str] = typer.Argument(..., help="Article files or folders (recursive: .txt, .md, .html); - reads stdin."),
     wire: List[str] = typer.Option([], "--wire", "-w", help="English wire stories to compare with (files, folders or globs; repeatable). Without it, the files are compared with each other."),
-    output_format: Optional[Format] = typer.Option(None, "--format", "-f", help="Report format. Default: github under GitHub Actions, rich on a terminal, line when piped."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    output_format: Optional[Format] = typer.Option(None, "--format", "-f", help="Report format. Default: github under GitHub Actions, rich on a terminal, line when piped. html: one self-contained page, article and wire side by side (use with -o report.html)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout (e.g. -f html -o report.html, then open it in a browser)."),
     config_file: Optional[Path] = typer.Option(None, "--config", help="Config file (default: the nearest newsaudit.toml or \\[tool.newsaudit] in pyproject.toml)."),
     threshold: Optional[float] = typer.Option(None, help=f"Fail a file whose score (MQM penalty points per 1,000 words) exceeds this \\[default: {DEFAULT_THRESHOLD:g}]."),
     fail_on: Optional[Severity] = typer.Option(None, "--fail-on", help="Also fail a file with any finding of this severity or worse."),

@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..linter import Report
 
 # The one list of format names (the CLI's --format choices and the config's `format` key).
-FORMATS = ("rich", "json", "line", "github", "sarif")
+FORMATS = ("rich", "json", "line", "github", "sarif", "html")
 
 
 def render(report: "Report", fmt: str, *, color: bool = False, quiet: bool = False,
@@ -27,6 +27,12 @@ def render(report: "Report", fmt: str, *, color: bool = False, quiet: bool = Fal
         from . import sarif_report
 
         return sarif_report.render(results, texts)
+    if fmt == "html":
+        from . import html_report
+
+        notes = (statistics_lines(results) if statistics else []) + [grammar.line]
+        return html_report.render(results, texts, report.documents,
+                                  threshold=report.settings.threshold, notes=notes)
     if fmt == "github":
         from . import github_report
 
