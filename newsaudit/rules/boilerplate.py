@@ -29,7 +29,9 @@ def check_boilerplate(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     ## What it does
     Matches short paragraphs against the patterns of ``data/boilerplate.txt`` ("Published",
     "Previous article…", "Share this", "Read more", cookie and newsletter prompts...). A run
-    of consecutive furniture paragraphs is reported once, as one block.
+    of consecutive furniture paragraphs is reported once, as one block. A line that is
+    aligned to a wire paragraph which is furniture too is the source's own and is not
+    reported: the translation kept what it was given.
 
     ## Why is this bad?
     It is not part of the story: republished as is, it shows readers a scraped page, and
@@ -41,16 +43,25 @@ def check_boilerplate(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     ## Use instead
     Strip the lines before publishing.
     """
+    in_wire = _furniture_in_wire(ctx)
     block = []
     for p in ctx.doc.paragraphs + (None,):  # type: ignore[operator]
-        if p is not None and is_boilerplate(p.text):
+        if p is not None and is_boilerplate(p.text) and p.index not in in_wire:
             block.append(p)
             continue
         if block:
+            lines = f"{len(block)} line{'s' if len(block) > 1 else ''}"
             yield rule.finding(ctx, block[0].start, block[-1].end,
-                               f"scraped page furniture ({len(block)} line{'s' if len(block) > 1 else ''})",
+                               f"scraped page furniture ({lines})",
                                evidence="matches data/boilerplate.txt")
             block = []
+
+
+def _furniture_in_wire(ctx: AuditContext) -> set[int]:
+    """Article paragraphs aligned to a wire paragraph that is furniture as well."""
+    aligned = ctx.alignment.paragraphs + ctx.alignment.nearest
+    return {pa.paragraph for pa in aligned
+            if is_boilerplate(ctx.wire_text(pa.wire_path, pa.wire_paragraphs))}
 
 
 RULES = (

@@ -15,6 +15,14 @@ ADDED_MAX_OVERLAP = 0.15  # share of the sentence's content found in the wire pa
 OMITTED_MIN_TERMS = 3     # a wire sentence this rich in content is worth reporting
 OMITTED_MAX_COVERED = 0.35  # share of its content found anywhere in the article paragraph
 PARAPHRASE_MIN = 0.35    # character similarity at which two slot-mates are one sentence reworded
+SURE, UNSURE = 0.8, 0.45  # confidence with and without a clean alignment around the sentence
+
+
+def _unaligned(wire: list[Sentence], path: str, ctx: AuditContext) -> bool:
+    """Some wire sentence of the group has no article counterpart."""
+    covered = {w.index for p in ctx.alignment.sentences if p.wire_path == path
+               for w in p.wire_sentences}
+    return any(w.index not in covered for w in wire)
 
 
 def _slots(article: list[Sentence], wire: list[Sentence], pairs) -> dict[int, list[Sentence]]:
@@ -66,8 +74,10 @@ def check_added_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     content words with the wire paragraph. An unaligned wire sentence in the same place
     (between the same aligned neighbours) that resembles it letter by letter makes it a
     rewording, not an addition. A sentence that also shares nothing with its neighbours and
-    names no one and no number is a non-sequitur, the typical hallucination of an MT engine,
-    and weighs more (major).
+    names no one and no number is called a non-sequitur, the typical hallucination of an MT
+    engine. Always minor: judged on real MT, short free renderings of a wire sentence look
+    the same. The confidence is lower (0.45, so it does not count in the score) when a wire
+    sentence of the paragraph is left unaligned too: the sentence may be its free rendering.
 
     ## Why is this bad?
     Words the source never had put claims in the mouth of the source. Engines hallucinate
@@ -100,9 +110,10 @@ def check_added_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             yield rule.finding(
                 ctx, sentence.start, sentence.end,
                 "this sentence has no counterpart in the aligned wire paragraph"
-                + (" and no link to its neighbours: a likely MT hallucination" if nonsequitur else ""),
+                + (" and no link to its neighbours: a likely MT hallucination" if nonsequitur
+                   else ""),
                 evidence=f"{path}: " + " ".join(s.text for s in wire),
-                severity=Severity.MAJOR if nonsequitur else None,
+                confidence=UNSURE if _unaligned(wire, path, ctx) else SURE,
             )
 
 
@@ -117,7 +128,9 @@ def check_omitted_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
     ## Why is this bad?
     Engines drop clauses and whole sentences, often the qualifying ones ("the figure could
-    not be verified"), which changes what the article asserts.
+    not be verified"), which changes what the article asserts. Major when every article
+    sentence of the paragraph is aligned; when one is not, it may be a free rendering of the
+    missing sentence, so the finding is minor with confidence 0.45 (reported, not counted).
 
     ## Example
     Wire: "The ministry reported 40 arrests. The figure could not be independently verified."
@@ -132,6 +145,7 @@ def check_omitted_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         members = {s.index for s in article}
         pairs = [p for p in ctx.alignment.sentences if p.sentence.index in members]
         covered_wire = {w.index for p in pairs for w in p.wire_sentences}
+        members_aligned = {p.sentence.index for p in pairs}
         article_terms = frozenset().union(*(content_terms(s.text) for s in article))
         by_index = {s.index: s for s in article}
         slot_mates = [(by_index[a_index], w) for a_index, ws in _slots(article, wire, pairs).items() for w in ws]
@@ -144,9 +158,12 @@ def check_omitted_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             if any(mate is w and char_fscore(a.text, w.text) >= PARAPHRASE_MIN for a, mate in slot_mates):
                 continue  # reworded, not dropped
             anchor = _anchor(w, pairs, article)
+            loose = any(s.index not in members_aligned for s in article)
             yield rule.finding(ctx, anchor.start, anchor.end,
-                               "the aligned wire paragraph has a sentence here that the article lacks",
-                               evidence=f"{path}: {w.text}")
+                               "the aligned wire paragraph has a sentence here that the article "
+                               "lacks", evidence=f"{path}: {w.text}",
+                               severity=Severity.MINOR if loose else None,
+                               confidence=UNSURE if loose else SURE)
 
 
 def _anchor(missing: Sentence, pairs, article: list[Sentence]) -> Sentence:
@@ -156,7 +173,8 @@ def _anchor(missing: Sentence, pairs, article: list[Sentence]) -> Sentence:
 
 
 RULES = (
-    Rule("NA311", "added-sentence", "Accuracy/Addition", Severity.MINOR, check_added_sentence, needs_wire=True),
+    Rule("NA311", "added-sentence", "Accuracy/Addition", Severity.MINOR, check_added_sentence,
+         needs_wire=True),
     Rule("NA312", "omitted-sentence", "Accuracy/Omission", Severity.MAJOR, check_omitted_sentence,
          needs_wire=True),
 )

@@ -59,7 +59,9 @@ DOUBLED_PUNCTUATION = _punctuation_rule(
     """, translation_signal=True)
 
 SPACE_BEFORE_PUNCTUATION = _punctuation_rule(
-    "NA503", "space-before-punctuation", r"(?<=\w)[ \t]+([,;:!?]|\.(?=\s+[A-Z\"“]|\s*$))",
+    "NA503", "space-before-punctuation",
+    # emoticons (" :-)", " ;)", " :/") are not punctuation
+    r"(?<=\w)[ \t]+([,!?]|[;:](?![-^']?[()/\\|\[\]DPpO3](?!\w))|\.(?=\s+[A-Z\"“]|\s*$))",
     "space before punctuation",
     """A space before a comma, semicolon, colon, question or exclamation mark, or final period.
 
@@ -104,7 +106,8 @@ def check_unbalanced_quotes(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     Pairs opening and closing curly double quotes, and straight double quotes, through the
     article. A quotation may run over several paragraphs, reopening at each paragraph start as
     news style wants or not; it is reported only if it never closes, or closes what was
-    never opened.
+    never opened. A paragraph aligned to a wire paragraph whose quotes do not pair either
+    is not reported: the translation kept the source's quotation as it was.
 
     ## Why is this bad?
     A quotation that never closes attributes the rest of the paragraph to the speaker.
@@ -116,6 +119,7 @@ def check_unbalanced_quotes(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     "He said the talks “were not far from the border.”"
     """
     pending: tuple[int, int] | None = None  # (paragraph start, offset) of a quotation still open
+    as_in_wire = _unbalanced_in_wire(ctx)
     for p in ctx.doc.paragraphs:
         opening, closing = _unmatched_quotes(p.text)
         reported = []
@@ -130,9 +134,26 @@ def check_unbalanced_quotes(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             reported.extend(p.start + k for k in opening[:-1])
             pending = (p.start, p.start + opening[-1])
         for start in sorted(reported)[:1]:
-            yield _quote_finding(rule, ctx, start)
-    if pending is not None:
+            if _paragraph_at(ctx, start) not in as_in_wire:
+                yield _quote_finding(rule, ctx, start)
+    if pending is not None and _paragraph_at(ctx, pending[1]) not in as_in_wire:
         yield _quote_finding(rule, ctx, pending[1])
+
+
+def _unbalanced_in_wire(ctx: AuditContext) -> set[int]:
+    """Article paragraphs aligned to wire text whose quotation marks do not pair either."""
+    aligned = ctx.alignment.paragraphs + ctx.alignment.nearest
+    return {pa.paragraph for pa in aligned
+            if any(_unmatched_quotes(ctx.wire_text(pa.wire_path, (i,)))[0] or
+                   _unmatched_quotes(ctx.wire_text(pa.wire_path, (i,)))[1]
+                   for i in pa.wire_paragraphs)}
+
+
+def _paragraph_at(ctx: AuditContext, offset: int) -> int:
+    for p in ctx.doc.paragraphs:
+        if p.start <= offset < p.end:
+            return p.index
+    return -1
 
 
 def _quote_finding(rule: Rule, ctx: AuditContext, start: int) -> Finding:
