@@ -84,7 +84,8 @@ def record(f: dict, x: dict, pair: str, system: str, doc: str) -> dict:
         ref = wire_pars[i] if i < len(wire_pars) else ""
         wire_sentence = best_match(sentence, [s for _, s in sentences(ref)])
     return {"id": "", "pair": pair, "system": system, "doc": doc, "rule": x["rule"],
-            "severity": x["severity"], "text": x["text"], "message": x["message"],
+            "severity": x["severity"], "confidence": x.get("confidence", 1.0),
+            "text": x["text"], "message": x["message"],
             "evidence": x.get("evidence"), "sentence": sentence, "wire_sentence": wire_sentence,
             "verdict": "", "reason": ""}
 

@@ -98,6 +98,11 @@ def error_caught(m: dict, e: dict, f: dict) -> bool:
     return any(x["start"] < b and a < x["end"] for x in f.get("findings", []))
 
 
+def _graded(finding: dict) -> str:
+    """A finding's severity, or "doubtful" when its confidence keeps it out of the score."""
+    return finding["severity"] if finding.get("confidence", 1.0) >= 0.5 else "doubtful"
+
+
 def rematch(judged: list[dict], missed: list[dict], files: dict, new_out: Path) -> list[str]:
     new = {}
     for (pair, system, doc), f in files.items():
@@ -105,7 +110,9 @@ def rematch(judged: list[dict], missed: list[dict], files: dict, new_out: Path) 
             r = record(f, x, pair, system, doc)
             new.setdefault(fingerprint(r), r)
     covered = [r for r in judged if (r["pair"], r["system"], r["doc"]) in files]
-    still = [r for r in covered if fingerprint(r) in new]
+    # judged as they fire now: today's severity, and "doubtful" below the counting confidence
+    still = [dict(r, severity=_graded(new[fingerprint(r)])) for r in covered
+             if fingerprint(r) in new]
     gone = [r for r in covered if fingerprint(r) not in new]
     p, t, f_, u = precision(still)
     out = ["| judged findings in these reports | still firing | precision of those | TRUE lost | FALSE gone | UNSURE gone |",
