@@ -44,6 +44,11 @@ class AuditOptions:
     severity_overrides: dict[str, Severity] = field(default_factory=dict)
     accept_names: frozenset[str] = frozenset()
     grammar: Callable[[str], list] | None = None  # LanguageTool, when one is available
+    require_wire: bool = False   # with a wire pool, fail an article that aligns to no wire
+
+
+NO_WIRE = ("no wire story of the pool aligned with this article: audited on its own, the "
+           "rules that compare with the wire did not run")
 
 
 def audit(articles: Sequence[Document], wires: Sequence[Document] | None = None,
@@ -64,6 +69,7 @@ def audit(articles: Sequence[Document], wires: Sequence[Document] | None = None,
         names = _pool_names(run.index.wires) | options.accept_names
         run.plans = {i: _Plan(_excluding(run.position.get(run.articles[i].path)), names) for i in english}
         run.min_share = WIRE_MIN_SHARE
+        run.pool_given = True
     else:
         _index(run, [run.articles[i] for i in english])
         run.plans = _auto_plans(run, english, jobs)
@@ -93,6 +99,7 @@ class _Run:
     roles: dict = field(default_factory=dict)
     wire_docs: dict = field(default_factory=dict)   # pool documents by path
     position: dict = field(default_factory=dict)    # pool index of each document path
+    pool_given: bool = False                         # a wire pool, not auto mode
 
 
 _RUN: _Run | None = None
@@ -244,13 +251,16 @@ def _result(doc: Document, role: Role, language: str, alignment: Alignment,
     words = count_words(doc.text)
     adequacy = estimate_adequacy(doc, alignment, wires) if is_english(language) else ()
     file_score = score(findings, words, sum(a.penalty for a in adequacy))
+    unmatched = run.pool_given and is_english(language) and not alignment.paragraphs
+    # an article that is not in English fails whatever its length: it was not translated
+    failed = not is_english(language) or (unmatched and options.require_wire)
     return FileResult(
         path=doc.path, role=role, language=language, words=words, score=file_score,
-        # an article that is not in English fails whatever its length: it was not translated
-        verdict=Verdict.FAIL if not is_english(language) else verdict(
+        verdict=Verdict.FAIL if failed else verdict(
             file_score, findings, options.threshold, options.fail_on),
         findings=tuple(findings), alignment=alignment, wire=alignment.main_wire,
-        aligned_share=round(share, 4), notices=doc.notices, adequacy=adequacy,
+        aligned_share=round(share, 4), notices=doc.notices + ((NO_WIRE,) if unmatched else ()),
+        adequacy=adequacy,
     )
 
 

@@ -67,6 +67,7 @@ def check(
     languagetool_url: Optional[str] = typer.Option(None, "--languagetool-url", envvar="NEWSAUDIT_LANGUAGETOOL_URL", help="A LanguageTool server, e.g. http://localhost:8081 (also found: an installed LanguageTool)."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name to report for input read from stdin."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help=f"Skip files larger than this, with a message \\[default: {DEFAULT_MAX_BYTES}]."),
+    require_wire: bool = typer.Option(False, "--require-wire", help="With --wire: fail an article that no wire story of the pool aligns with (default: pass it with a notice)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour in the rich report (default: when the output is a terminal)."),
 ) -> None:
     """Audit articles and print a report per file."""
@@ -78,7 +79,8 @@ def check(
             config, select=_split(select), ignore=_split(ignore), wire=wire, threshold=threshold,
             fail_on=fail_on, jobs=jobs, languagetool_url=languagetool_url, max_bytes=max_bytes,
             output_format=output_format.value if output_format else None,
-            baseline=str(baseline) if baseline else None, stdin_filename=stdin_filename)
+            baseline=str(baseline) if baseline else None, stdin_filename=stdin_filename,
+            require_wire=require_wire or None)
         report = run(paths, settings=run_settings, progress=_progress_bar())
     except (ConfigError, UsageError) as exc:
         _fail_usage(str(exc))

@@ -43,6 +43,7 @@ class Config:
     jobs: int | None = None
     languagetool_url: str | None = None
     max_bytes: int | None = None
+    require_wire: bool | None = None
 
 
 def find_config(start: Path) -> Path | None:
@@ -79,7 +80,7 @@ def _read_toml(path: Path) -> dict:
 def parse_table(table: dict, path: Path) -> Config:
     base = path.parent
     known = {"wire", "include", "exclude", "select", "ignore", "severity", "threshold", "fail-on",
-             "accept-names", "format", "jobs", "languagetool-url", "max-bytes"}
+             "accept-names", "format", "jobs", "languagetool-url", "max-bytes", "require-wire"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r} in newsaudit settings "
@@ -121,6 +122,11 @@ def parse_table(table: dict, path: Path) -> Config:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{path}: {key!r} must be a whole number >= 1, not {value!r}")
             values[attr] = value
+    if "require-wire" in table:
+        if not isinstance(table["require-wire"], bool):
+            raise ConfigError(f"{path}: 'require-wire' must be true or false, "
+                              f"not {table['require-wire']!r}")
+        values["require_wire"] = table["require-wire"]
     if "languagetool-url" in table:
         values["languagetool_url"] = _strings([table["languagetool-url"]], "languagetool-url", path)[0]
     return Config(**values)
@@ -169,6 +175,7 @@ class Settings:
     output_format: str | None = None
     baseline: str | None = None                  # report only findings not recorded here
     stdin_filename: str | None = None            # the name reported for "-"
+    require_wire: bool = False                   # fail an article no wire of the pool matches
 
 
 def settings(config: Config = Config(), *, select: Sequence[str] = (),
@@ -176,7 +183,7 @@ def settings(config: Config = Config(), *, select: Sequence[str] = (),
              fail_on: Severity | None = None, jobs: int | None = None,
              languagetool_url: str | None = None, max_bytes: int | None = None,
              output_format: str | None = None, baseline: str | None = None,
-             stdin_filename: str | None = None) -> Settings:
+             stdin_filename: str | None = None, require_wire: bool | None = None) -> Settings:
     """Flags over the config file over defaults. Raises ConfigError on an unknown rule."""
     selected = list(select) or list(config.select)
     ignored = list(ignore) + list(config.ignore)
@@ -199,4 +206,5 @@ def settings(config: Config = Config(), *, select: Sequence[str] = (),
         languagetool_url=languagetool_url or config.languagetool_url,
         output_format=output_format or config.output_format,
         baseline=baseline, stdin_filename=stdin_filename,
+        require_wire=first(require_wire, config.require_wire, False),
     )

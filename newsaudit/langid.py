@@ -36,6 +36,7 @@ def is_english(code: str) -> bool:
     return code in ("en", UNKNOWN)
 
 
+@lru_cache(maxsize=8192)
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text`` ("en", "fr", "zh-cn"...), or ``unknown`` for too little text."""
     sample = _sample(text)

@@ -19,6 +19,7 @@ from .audit import AuditOptions, audit
 from .config import Settings
 from .grammar import GrammarStatus, find_grammar_checker
 from .inputs import InputError, Source, expand_paths, read_source
+from .langid import detect_language, is_english
 from .markup import Extracted, extract, is_html
 from .markup import to_source as markup_to_source
 from .model import Document, FileResult, Role, Verdict
@@ -62,12 +63,17 @@ def run(articles: Sequence[str], wires: Sequence[str] = (), settings: Settings =
     options = AuditOptions(rules=settings.rules, threshold=settings.threshold,
                            fail_on=settings.fail_on, severity_overrides=dict(settings.severity),
                            accept_names=settings.accept_names,
+                           require_wire=settings.require_wire,
                            grammar=grammar.matches if grammar.available else None)
     readable = [s for s in sources + wire_sources if s.text is not None]
     extracted = {s.path: extract(s.text) for s in readable if is_html(s.path)}
     documents = [_document(s, extracted) for s in sources if s.text is not None]
     wire_docs = ([_document(s, extracted) for s in wire_sources if s.text is not None]
                  if wire_paths else None)
+    messages = [f"wire {s.path}: {s.error}" for s in wire_sources if s.error]
+    if wire_docs is not None:
+        wire_docs, rejected = _usable_wires(wire_docs, wire_sources)
+        messages += rejected
     audited = {r.path: r for r in audit(documents, wire_docs, options, jobs=settings.jobs,
                                         progress=_counter(progress, len(documents)))}
     results = [_to_source(audited[s.path], s, extracted) if s.path in audited
@@ -75,12 +81,30 @@ def run(articles: Sequence[str], wires: Sequence[str] = (), settings: Settings =
     texts = {s.path: s.text or "" for s in sources}
     if recorded is not None:
         results = baselines.apply(results, texts, recorded, settings.threshold, settings.fail_on)
-    messages = [f"wire {s.path}: {s.error}" for s in wire_sources if s.error]
     messages += [f"{s.path}: {s.error}" for s in sources if s.error]
     return Report(files=tuple(results), texts=texts,
                   documents={d.path: d for d in documents + (wire_docs or [])},
                   grammar=grammar.status, settings=settings, messages=tuple(messages),
                   input_errors=any(s.error for s in sources))
+
+
+def _usable_wires(wires: list[Document], sources: list[Source]) -> tuple[list[Document], list[str]]:
+    """The English wires, and a message per wire left out. A pool with no usable wire is a
+    usage error: a CI gate must fail closed, not audit every article alone and pass it."""
+    usable, messages = [], []
+    for wire in wires:
+        language = detect_language(wire.text)
+        if is_english(language) and wire.sentences:
+            usable.append(wire)
+        else:
+            why = f"not English ({language})" if not is_english(language) else "no text"
+            messages.append(f"wire {wire.path}: {why}: left out of the wire pool")
+    if not usable:
+        unreadable = sum(1 for s in sources if s.error)
+        raise UsageError(f"--wire: no usable wire story among {len(sources)} file(s) "
+                         f"({unreadable} unreadable, {len(wires) - len(usable)} not English "
+                         f"or empty)" + (f"; first: {messages[0]}" if messages else ""))
+    return usable, messages
 
 
 def _resolve_paths(paths: list[str], wire: list[str],
@@ -106,6 +130,8 @@ def _resolve_paths(paths: list[str], wire: list[str],
                      if p == "-" or os.path.abspath(p) not in wire_set or not wire_paths]
     if not article_paths:
         raise UsageError("no article files (.txt, .md, .html) found in the given paths")
+    if wire and not wire_paths:
+        raise UsageError(f"--wire {' '.join(wire)}: no wire files (.txt, .md, .html) found")
     return article_paths, wire_paths
 
 
