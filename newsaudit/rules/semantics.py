@@ -113,7 +113,11 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     ## What it does
     Finds one to four words repeated back to back, separated only by spaces or commas: four
     times or more for a phrase of one or two words (people repeat those three times when
-    they speak: "come in, come in, come in"), three times or more for longer phrases.
+    they speak: "come in, come in, come in"), three times or more for longer phrases. The
+    same run of words said again right after itself, separators included, is a loop too:
+    four words or more twice ("the head of the regional office, the head of the regional
+    office, "), three words three times. Rhetorical repetition changes what follows the
+    repeated words ("to listen to the children, to listen to the parents") and is not one.
 
     ## Why is this bad?
     It is the signature of a neural engine stuck in a decoding loop: the rest of the
@@ -127,7 +131,12 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """
     for paragraph in ctx.doc.paragraphs:
         words = _WORDS.findall(paragraph.text.lower())
-        if not _may_loop(words):
+        reported: list[tuple[int, int]] = []
+        for start, end, phrase in _long_loops(paragraph.text, words):
+            reported.append((start, end))
+            yield rule.finding(ctx, paragraph.start + start, paragraph.start + end,
+                               f"“{phrase}” repeated in a loop", evidence=None)
+        if reported or not _may_loop(words):
             continue  # no phrase of up to four words comes back twice at its own period
         for m in _LOOP.finditer(paragraph.text):
             phrase = m.group(1)
@@ -138,6 +147,28 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             start = paragraph.start + m.start()
             yield rule.finding(ctx, start, paragraph.start + m.end(),
                                f"“{m.group(1)}” repeated in a loop", evidence=None)
+
+
+# The same run of words, separators included, back to back: four words or more twice, three
+# words three times ("and it is a political force, and it is a political force, ...").
+_LONG_LOOPS = (re.compile(r"\b((?:\w+\W+){4,12}?)\1+", re.IGNORECASE),
+               re.compile(r"\b((?:\w+\W+){3})\1{2,}", re.IGNORECASE))
+LONG_LOOP_MIN_WORDS = 3
+
+
+def _long_loops(text: str, words: list[str]) -> list[tuple[int, int, str]]:
+    """Phrases of three words or more in a loop (see ``_LONG_LOOPS``), as (start, end, phrase)."""
+    grams = [tuple(words[i:i + LONG_LOOP_MIN_WORDS])
+             for i in range(len(words) - LONG_LOOP_MIN_WORDS + 1)]
+    if len(set(grams)) == len(grams):
+        return []  # no four words come back at all: nothing to look for
+    found: list[tuple[int, int, str]] = []
+    for pattern in _LONG_LOOPS:
+        for m in pattern.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b, _ in found):
+                end = m.start() + len(m.group(0).rstrip(" ,;:-"))
+                found.append((m.start(), end, m.group(1).rstrip(" ,;:-")))
+    return sorted(found)
 
 
 RULES = (
