@@ -166,6 +166,78 @@ def check_omitted_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                                confidence=UNSURE if loose else SURE)
 
 
+def check_unmatched_paragraph(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
+    """A paragraph that stands exactly where a wire paragraph stands, and says something else.
+
+    ## What it does
+    Looks at article paragraphs that aligned with nothing. When the paragraphs before and
+    after it aligned with the same wire story, and the gap between them is as long in the
+    wire as in the article, the paragraph holds the place of the wire paragraph at the same
+    distance, which no other paragraph took. If it shares almost nothing with that wire
+    paragraph (content words and letters alike), it is reported with the wire paragraph as
+    evidence: the engine replaced the text with something else (a hallucination) or
+    garbled it beyond recognition. Both texts must have ten words or more: shorter lines
+    (headings, captions) are often freely reworded. Major; the confidence grows with the
+    length of the texts.
+
+    ## Why is this bad?
+    Engines that lose track of a sentence invent a fluent one in its place, about something
+    else entirely ("The European Commission adopted new rules on ..." where the source
+    reported a storm). Readers cannot tell; only the comparison shows it.
+
+    ## Example
+    Wire: "Heavy snow closed the mountain pass for the second day."
+    Article: "The committee also discussed the budget for the coming financial year."
+    (between two paragraphs that match the wire's neighbours of that sentence)
+
+    ## Use instead
+    Translate the paragraph again from the source.
+    """
+    by_wire: dict[str, list[tuple[int, int]]] = {}
+    for pa in ctx.alignment.paragraphs:
+        by_wire.setdefault(pa.wire_path, []).append((pa.paragraph, pa.wire_paragraphs[0]))
+    main = ctx.alignment.main_wire
+    wire = ctx.wires.get(main) if main else None
+    if wire is None:
+        return
+    anchors = sorted(by_wire[main])
+    taken = {k for pa in ctx.alignment.paragraphs if pa.wire_path == main
+             for k in pa.wire_paragraphs}
+    aligned = {pa.paragraph for pa in ctx.alignment.paragraphs}
+    for (a0, k0), (a1, k1) in zip(anchors, anchors[1:]):
+        if a1 - a0 != k1 - k0 or a1 - a0 < 2:
+            continue  # only a gap of the same length on both sides pins the paragraph
+        for step in range(1, a1 - a0):
+            paragraph, key = ctx.doc.paragraphs[a0 + step], k0 + step
+            if paragraph.index in aligned or key in taken:
+                continue
+            finding = _unrelated(rule, ctx, paragraph, wire, key)
+            if finding is not None:
+                yield finding
+
+
+UNRELATED_MAX_TERMS = 0.1   # content-word similarity below which two texts share nothing
+UNRELATED_MAX_CHARS = 0.4   # character F-score below which they are not a garbled rendering
+UNRELATED_MIN_WORDS = 10    # judged: every shorter pair was a free rewording (4 of 4)
+
+
+def _unrelated(rule: Rule, ctx: AuditContext, paragraph, wire, key: int) -> Finding | None:
+    wire_text = wire.paragraphs[key].text
+    words, wire_words = count_words(paragraph.text), count_words(wire_text)
+    if min(words, wire_words) < UNRELATED_MIN_WORDS:
+        return None  # short lines (headings, captions, verdicts) are freely reworded
+    terms, wire_terms = content_terms(paragraph.text), content_terms(wire_text)
+    if terms and wire_terms and _covered(terms, wire_terms) > UNRELATED_MAX_TERMS:
+        return None
+    if char_fscore(paragraph.text, wire_text) > UNRELATED_MAX_CHARS:
+        return None
+    confidence = min(0.9, 0.4 + 0.03 * min(words, wire_words))
+    return rule.finding(ctx, paragraph.start, paragraph.end,
+                        "this paragraph stands where the wire has another paragraph and "
+                        "shares almost nothing with it: replaced or garbled text",
+                        evidence=f"{wire.path}: {wire_text}", confidence=confidence)
+
+
 def _anchor(missing: Sentence, pairs, article: list[Sentence]) -> Sentence:
     """The article sentence aligned to the last wire sentence before the missing one."""
     before = [p for p in pairs if p.wire_sentences[-1].index < missing.index]
@@ -177,4 +249,6 @@ RULES = (
          needs_wire=True),
     Rule("NA312", "omitted-sentence", "Accuracy/Omission", Severity.MAJOR, check_omitted_sentence,
          needs_wire=True),
+    Rule("NA313", "unmatched-paragraph", "Accuracy/Mistranslation", Severity.MAJOR,
+         check_unmatched_paragraph, needs_wire=True),
 )
