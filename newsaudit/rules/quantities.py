@@ -11,6 +11,7 @@ from .base import AuditContext, Rule
 
 MIN_SIMILARITY = 0.3  # numbers are compared only in clearly aligned sentence pairs
 CONFIDENT_SIMILARITY = 0.5  # ... and a mismatch is major only in a confident pair
+SPLIT_MIN_SIMILARITY = 0.15  # a split number that joins into the wire's is evidence enough
 
 
 def _show(value: float) -> str:
@@ -108,10 +109,11 @@ def check_number_format(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """A number written the way English does not write it: "31,8%" or "450, 000".
 
     ## What it does
-    Finds a decimal comma before a percent sign ("31,8%": English writes "31.8%"), and, in a
-    sentence aligned to the wire, a number split by a comma and a space ("450, 000") or written
-    with a decimal comma ("52,5") where the wire has the number read the English way (450,000;
-    52.5). The value is right; the notation is not.
+    Finds a decimal comma before a percent sign ("31,8%": English writes "31.8%"), a number
+    split by a comma and a space before a group with a leading zero ("171, 000": no number
+    of its own starts with 0), and, in a sentence aligned to the wire, any number split that
+    way ("450, 350") or written with a decimal comma ("52,5") where the wire has the number
+    read the English way (450,350; 52.5). The value is right; the notation is not.
 
     ## Why is this bad?
     Readers take "450, 000" for two numbers and "52,5" for fifty-two thousand five hundred
@@ -126,15 +128,17 @@ def check_number_format(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """
     reported: set[int] = set()
     for paragraph in ctx.doc.paragraphs:
-        for m in _DECIMAL_COMMA_PERCENT.finditer(paragraph.text):
-            start = paragraph.start + m.start()
-            reported.add(start)
-            yield rule.finding(ctx, start, paragraph.start + m.end(1),
-                               "a decimal comma: English writes a decimal point",
-                               evidence=f"…{paragraph.text[max(0, m.start() - 30):m.end() + 30]}…",
-                               confidence=0.9)
+        for pattern, message in ((_DECIMAL_COMMA_PERCENT, "a decimal comma: English writes a "
+                                  "decimal point"),
+                                 (_SPLIT_ZERO_GROUP, "one number split by a comma and a space")):
+            for m in pattern.finditer(paragraph.text):
+                start = paragraph.start + m.start()
+                reported.add(start)
+                context = paragraph.text[max(0, m.start() - 30):m.end() + 30]
+                yield rule.finding(ctx, start, start + len(m.group(1) if m.groups() else m.group()),
+                                   message, evidence=f"…{context}…", confidence=0.9)
     for pair in ctx.alignment.sentences:
-        if pair.similarity < MIN_SIMILARITY:
+        if pair.similarity < SPLIT_MIN_SIMILARITY:
             continue
         wire_numbers = [w for w in quantities(pair.wire_text) if not w.spelled]
         for q in quantities(pair.sentence.text):
@@ -149,6 +153,8 @@ def check_number_format(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                                confidence=min(0.95, 0.4 + pair.similarity))
 
 
+# "171, 000": a group with a leading zero is never a number of its own, so no wire is needed
+_SPLIT_ZERO_GROUP = re.compile(r"(?<![\d,.])\d{1,3}(?:, 0\d\d)+(?![\d,])")
 _DECIMAL_COMMA_PERCENT = re.compile(r"(?<![\d,.])(\d{1,3},\d{1,2})\s?(?:%|per\s?cent\b|percent\b)")
 
 
