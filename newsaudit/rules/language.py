@@ -73,7 +73,9 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
     Reports runs of letters in another script (Cyrillic, Greek, Hebrew, Arabic, CJK, Hangul,
     Thai, Indic scripts) and whole sentences of eight words or more in another language
     written in Latin letters: a sentence with almost no English function words that
-    langdetect (seeded) does not identify as English.
+    langdetect (seeded) does not identify as English. A fragment of up to three words
+    between quotation marks is a word cited as a word ("the Ukrainian word «воля»"), and
+    text the aligned wire stories contain too is the source's own: neither is reported.
 
     ## Why is this bad?
     The reader cannot read it; it shows the translation was not finished or not checked.
@@ -84,8 +86,13 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
     ## Use instead
     Translate the fragment: "The minister called it a historic step for the region."
     """
+    main = ctx.wires.get(ctx.alignment.main_wire or "")
+    wire_text = main.text if main is not None else ""
     for m in _FOREIGN_SCRIPT.finditer(ctx.doc.text):
         text = m.group().rstrip(" .,:;!?-\n\t")
+        if _quoted_mention(ctx.doc.text, m.start(), m.start() + len(text)) or (
+                text and text in wire_text):
+            continue  # a word quoted as a word ("the word «мир»"), or the wire's own text
         if len(text) >= 2 or (text and "\u3400" <= text <= "\u9fff"):
             yield rule.finding(ctx, m.start(), m.start() + len(text),
                                "text in another script left untranslated", evidence=None)
@@ -106,6 +113,16 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
             yield rule.finding(ctx, sentence.start, sentence.end,
                                f"this sentence looks {language_name(language)}, not English",
                                evidence=f"langdetect: {language}")
+
+
+_OPENING_QUOTES = "\"“«‘'„"
+_CLOSING_QUOTES = "\"”»’'“"
+
+
+def _quoted_mention(text: str, start: int, end: int) -> bool:
+    """A short foreign fragment between quotation marks: a word cited as a word."""
+    return (0 < start and end < len(text) and text[start - 1] in _OPENING_QUOTES
+            and text[end] in _CLOSING_QUOTES and len(text[start:end].split()) <= 3)
 
 
 RULES = (
