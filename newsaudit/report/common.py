@@ -72,6 +72,15 @@ def fingerprint(finding: Finding, text: str) -> str:
     return digest.hexdigest()[:24]
 
 
+_NOTICE_AT = re.compile(r"\bat line (\d+), column (\d+)")
+
+
+def notice_position(notice: str) -> tuple[int, int]:
+    """Where a reading notice points ("invalid UTF-8 at line 3, column 5 ..."), else 1:1."""
+    match = _NOTICE_AT.search(notice)
+    return (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+
+
 @dataclass(frozen=True)
 class Located:
     """A finding with its 1-based start and end positions (end is exclusive)."""

@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 from .. import __version__
 from ..model import FileResult, Severity
 from ..rules import ALL_RULES
-from .common import fingerprint, located
+from .common import fingerprint, located, notice_position
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.MINOR: "warning", Severity.MAJOR: "error", Severity.CRITICAL: "error"}
@@ -35,6 +35,11 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str]) -> str:
     sarif_results = []
     notifications = []
     for result in results:
+        for notice in result.notices:
+            line, column = notice_position(notice)
+            notifications.append({"level": "warning", "message": {"text": notice}, "locations": [
+                {"physicalLocation": {"artifactLocation": {"uri": result.path},
+                                      "region": {"startLine": line, "startColumn": column}}}]})
         if result.error:
             notifications.append({"level": "error", "message": {"text": f"{result.path}: {result.error}"},
                                   "locations": [{"physicalLocation": {"artifactLocation": {"uri": result.path}}}]})
@@ -61,7 +66,7 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str]) -> str:
         "tool": {"driver": {"name": "newsaudit", "version": __version__, "rules": _rules()}},
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
-        "invocations": [{"executionSuccessful": not notifications,
+        "invocations": [{"executionSuccessful": all(n["level"] != "error" for n in notifications),
                          "toolExecutionNotifications": notifications}],
     }
     return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
