@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from ..model import FileResult, Finding
 
-_NEWLINE = re.compile("\n")
+_NEWLINE = re.compile("\r\n|\r|\n")  # CRLF, lone CR (old Mac files) and LF each end a line
 
 
 @dataclass(frozen=True)
 class LineIndex:
-    """Maps character offsets to 1-based (line, column)."""
+    """Maps character offsets to 1-based (line, column); CRLF, CR and LF each end a line."""
 
     starts: tuple[int, ...]
 
