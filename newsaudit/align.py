@@ -10,6 +10,7 @@ best sentence anywhere in the paragraph's candidate wire paragraphs (reordered s
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from typing import Callable, NamedTuple, Sequence
 
@@ -188,12 +189,16 @@ def _nearest(paragraph_terms: list, best, all_hits, index: WireIndex,
 def _gap_fill(i: int, anchors: list[tuple[int, int]], terms,
               index: WireIndex) -> tuple[int, float] | None:
     """The wire paragraph at the same distance from the anchor before paragraph ``i``, with
-    its similarity, when the main wire has a gap there between two anchors."""
-    before = [(a, k) for a, k in anchors if a < i]
-    after = [(a, k) for a, k in anchors if a > i]
-    if not before or not after:
+    its similarity, when the main wire has a gap there between two anchors.
+
+    ``anchors`` are in article order, so the anchors around ``i`` are found by bisection (a
+    scan per paragraph made long files of repeated paragraphs quadratic).
+    """
+    below = bisect.bisect_left(anchors, (i,))            # first anchor at or after i
+    above = bisect.bisect_left(anchors, (i + 1,))        # first anchor after i
+    if below == 0 or above == len(anchors):
         return None
-    (a0, k0), (_, k1) = before[-1], after[0]
+    (a0, k0), (_, k1) = anchors[below - 1], anchors[above]
     key = k0 + (i - a0)
     same_wire = index.paragraphs[k0].wire == index.paragraphs[k1].wire
     if not (same_wire and k0 < key < k1):

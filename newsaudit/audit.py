@@ -9,8 +9,14 @@ and a file picked as the main wire of another is audited on its own.
 
 from __future__ import annotations
 
-import re
+import contextlib
+import ctypes
 import multiprocessing
+import os
+import re
+import signal
+import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
@@ -107,7 +113,12 @@ PARALLEL_MIN = 16  # below this many items a process pool costs more than it sav
 
 
 def _map(function, items, jobs: int, run: _Run, progress: Callable[[], None] | None = None) -> list:
-    """``function`` over ``items`` with ``run`` as shared state, in order, maybe in processes."""
+    """``function`` over ``items`` with ``run`` as shared state, in order, maybe in processes.
+
+    Workers die with the main process: SIGTERM or Ctrl-C to it stops them and exits 143 or 130
+    (no report is written yet, so there is nothing else to clean up), and they end themselves
+    when it dies otherwise (even by SIGKILL).
+    """
     global _RUN
     _RUN = run
     items = list(items)
@@ -117,10 +128,65 @@ def _map(function, items, jobs: int, run: _Run, progress: Callable[[], None] | N
             return [_tick(o, progress) for o in outputs]
         context = multiprocessing.get_context("fork")
         chunk = max(1, len(items) // (jobs * 8))
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as executor:
-            return [_tick(o, progress) for o in executor.map(function, items, chunksize=chunk)]
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init,
+                                 initargs=(os.getpid(),)) as executor:
+            previous = _on_signals(executor)
+            try:
+                return [_tick(o, progress) for o in executor.map(function, items, chunksize=chunk)]
+            finally:
+                for signum, handler in previous.items():
+                    signal.signal(signum, handler)
     finally:
         _RUN = None
+
+
+_PR_SET_PDEATHSIG = 1
+_STOPPING = (signal.SIGTERM, signal.SIGINT)
+
+
+def _worker_init(parent: int) -> None:
+    """In each worker: die when the main process dies, leave Ctrl-C to the main process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the check below remains
+            pass
+    if os.getppid() != parent:  # the main process died before the death signal was armed
+        os._exit(1)
+
+
+def _on_signals(executor: ProcessPoolExecutor) -> dict:
+    """While ``executor`` runs, SIGTERM and SIGINT stop its workers and exit 128 + signal.
+
+    Exiting at once (``os._exit``) rather than raising: an exception thrown into the pool's
+    bookkeeping leaves its manager thread printing tracebacks. Returns the replaced handlers.
+    Only the main thread may set handlers; elsewhere the workers' death signal still holds.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    owner = os.getpid()
+
+    def stop(signum, frame):
+        if os.getpid() == owner:  # (a worker forked before its initializer reset the handler)
+            for process in list((getattr(executor, "_processes", None) or {}).values()):
+                with contextlib.suppress(Exception):
+                    os.kill(process.pid, signal.SIGKILL)
+            for stream in (sys.stdout, sys.stderr):
+                with contextlib.suppress(Exception):
+                    stream.flush()
+        os._exit(128 + signum)
+
+    previous = {}
+    for signum in _STOPPING:
+        handler = signal.getsignal(signum)
+        if handler is signal.SIG_IGN or handler is None:  # ignored on purpose (nohup): keep it
+            continue
+        previous[signum] = handler
+        signal.signal(signum, stop)
+    return previous
 
 
 def _tick(value, progress):

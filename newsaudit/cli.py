@@ -87,7 +87,9 @@ def check(
     for message in report.messages:
         typer.echo(f"newsaudit: {message}", err=True)
     if write_baseline is not None:
-        write_baseline.write_text(baselines.write(report.files, report.texts), encoding="utf-8")
+        root = str(write_baseline.resolve().parent)
+        write_baseline.write_text(baselines.write(report.files, report.texts, root=root),
+                                  encoding="utf-8")
         count = sum(len(r.findings) for r in report.files)
         typer.echo(f"newsaudit: baseline of {count} findings written to {write_baseline}", err=True)
         raise typer.Exit(EXIT_ERROR if report.input_errors else EXIT_OK)

@@ -13,10 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable
 
+from .report.common import LineIndex
+
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 STDIN_NAME = "-"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_ESCAPED = re.compile("[\udc80-\udcff]+")  # invalid bytes, as decoded by surrogateescape
+# UTF-16 without BOM: share of code units with a zero high (low) byte, and at most on the other side
+UTF16_MIN_ZEROS = 0.3
+UTF16_MIN_UNITS = 8
+UTF16_MAX_OTHER_ZEROS = 0.05
 
 
 class InputError(Exception):
@@ -85,18 +92,34 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 def decode(name: str, data: bytes) -> Source:
-    """Decode bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252/latin-1."""
+    """Decode bytes to text.
+
+    UTF-8 (with or without BOM) and UTF-16 with BOM silently; UTF-16 without BOM (recognised by
+    the zero bytes of mostly-ASCII text) with a notice; UTF-8 with a few invalid bytes with them
+    replaced by U+FFFD and located in a notice; anything else as cp1252 (or latin-1).
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return _checked(name, data.decode("utf-16"), ("decoded as UTF-16",))
         except UnicodeDecodeError:
             return Source(name, None, error="invalid UTF-16 text")
     if b"\x00" in data[:8192]:
-        return Source(name, None, error="binary file (contains NUL bytes), not audited")
+        order = _utf16_order(data[:8192])
+        if order is None:
+            return Source(name, None, error="binary file (contains NUL bytes), not audited")
+        try:
+            text = data.decode(f"utf-16-{order.lower()}")
+        except UnicodeDecodeError:
+            return Source(name, None, error=f"invalid UTF-16 {order} text (UTF-16 without BOM), "
+                                            "not audited")
+        return _checked(name, text, (f"decoded as UTF-16 {order} (no BOM)",))
     try:
         return _checked(name, data.decode("utf-8-sig"), ())
     except UnicodeDecodeError as exc:
         position = exc.start
+    mostly_utf8 = _mostly_utf8(name, data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     for encoding in ("cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
@@ -105,6 +128,45 @@ def decode(name: str, data: bytes) -> Source:
         notice = f"not valid UTF-8 (byte {position}); decoded as {encoding}"
         return _checked(name, text, (notice,))
     return Source(name, None, error="cannot decode text")  # pragma: no cover - latin-1 decodes all
+
+
+def _utf16_order(sample: bytes) -> str | None:
+    """"LE" or "BE" when ``sample`` looks like UTF-16 of mostly-ASCII text, else None.
+
+    Such text has a zero byte in nearly every code unit, always on the same side.
+    """
+    units = len(sample) // 2
+    if units < UTF16_MIN_UNITS:
+        return None
+    even_zeros = sample[0:units * 2:2].count(0) / units
+    odd_zeros = sample[1:units * 2:2].count(0) / units
+    if odd_zeros >= UTF16_MIN_ZEROS and even_zeros <= UTF16_MAX_OTHER_ZEROS:
+        return "LE"
+    if even_zeros >= UTF16_MIN_ZEROS and odd_zeros <= UTF16_MAX_OTHER_ZEROS:
+        return "BE"
+    return None
+
+
+def _mostly_utf8(name: str, data: bytes) -> Source | None:
+    """UTF-8 with its invalid bytes replaced, when valid multi-byte characters outnumber them.
+
+    One stray byte must not turn a UTF-8 file into cp1252 mojibake (every "’" becoming "â€™"
+    and every accented name a false finding); a cp1252 file has (almost) no valid multi-byte
+    UTF-8 sequence, so it still goes to the cp1252 fallback.
+    """
+    escaped = data.decode("utf-8-sig", "surrogateescape")
+    runs = list(_ESCAPED.finditer(escaped))
+    bad = sum(len(r.group()) for r in runs)
+    valid = sum(1 for ch in escaped if ch > "\x7f") - bad
+    if not runs or valid < bad:
+        return None
+    text = data.decode("utf-8-sig", "replace")
+    line, column = LineIndex.of(text).position(runs[0].start())
+    places = len(runs) - 1
+    more = f" and {places} more place{'s' if places != 1 else ''}" if places else ""
+    notice = (f"invalid UTF-8 at line {line}, column {column}{more} "
+              f"({bad} byte{'s' if bad != 1 else ''} replaced)")
+    return _checked(name, text, (notice,))
 
 
 def _checked(name: str, text: str, notices: tuple[str, ...]) -> Source:

@@ -80,7 +80,10 @@ def run(articles: Sequence[str], wires: Sequence[str] = (), settings: Settings =
                else _error_result(s) for s in sources]
     texts = {s.path: s.text or "" for s in sources}
     if recorded is not None:
-        results = baselines.apply(results, texts, recorded, settings.threshold, settings.fail_on)
+        results = baselines.apply(results, texts, recorded, settings.threshold, settings.fail_on,
+                                  root=_folder_of(settings.baseline))
+    messages += [f"wire {s.path}: {notice}" for s in wire_sources if not s.error
+                 for notice in s.notices]
     messages += [f"{s.path}: {s.error}" for s in sources if s.error]
     return Report(files=tuple(results), texts=texts,
                   documents={d.path: d for d in documents + (wire_docs or [])},
@@ -150,11 +153,18 @@ def _globbed(patterns: list[str]) -> list[str]:
     return out
 
 
+def _folder_of(path: str) -> str:
+    """Baselines store paths relative to their own folder: typed paths need not agree."""
+    return str(Path(path).resolve().parent)
+
+
 def _read_baseline(path: str):
     try:
-        return baselines.read(Path(path).read_text(encoding="utf-8"), path)
+        return baselines.read(Path(path).read_text(encoding="utf-8"), path, root=_folder_of(path))
     except OSError as exc:
         raise UsageError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not a newsaudit baseline (not UTF-8 text)") from None
     except baselines.BaselineError as exc:
         raise UsageError(str(exc)) from None
 

@@ -48,3 +48,39 @@ def test_stdin_and_folders(tmp_path):
     assert read_source("-", stdin=io.BytesIO(b"Hello there.")).text == "Hello there."
     with pytest.raises(InputError):
         expand_paths([str(tmp_path / "missing")])
+
+
+def test_one_stray_byte_in_utf8_is_replaced_and_located():
+    text = "Kyiv — the mayor said.\nZhuravel’s office said “yes” to Kovalenko.\n"
+    data = text.encode("utf-8").replace(b"office", b"off\x97ice")
+    src = decode("a.txt", data)
+    assert src.text == text.replace("office", "off\ufffdice")
+    assert src.notices == ("invalid UTF-8 at line 2, column 15 (1 byte replaced)",)
+
+
+def test_several_bad_bytes_in_utf8_are_counted():
+    text = "“One” — two.\n“Three” — four.\n"
+    data = text.encode("utf-8").replace(b"two", b"t\xffwo").replace(b"four", b"\xfe\xfefour")
+    src = decode("a.txt", data)
+    assert src.text.count("\ufffd") == 3 and "Zhuravel" not in src.text
+    assert src.notices == (
+        "invalid UTF-8 at line 1, column 10 and 1 more place (3 bytes replaced)",)
+
+
+def test_a_cp1252_file_is_not_taken_for_broken_utf8():
+    src = decode("a.txt", "Café déjà vu, “naïve” — façade.".encode("cp1252"))
+    assert src.text == "Café déjà vu, “naïve” — façade." and "cp1252" in src.notices[0]
+
+
+@pytest.mark.parametrize("codec,label", [("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE")])
+def test_utf16_without_bom_is_recognised(codec, label):
+    text = "The mayor of Kyiv said on Tuesday that the bridge was closed. “Yes.”\n" * 3
+    src = decode("a.txt", text.encode(codec))
+    assert src.error is None and src.text == text
+    assert src.notices == (f"decoded as {label} (no BOM)",)
+
+
+def test_broken_utf16_without_bom_is_named_as_such():
+    data = "The mayor of Kyiv said the bridge was closed.".encode("utf-16-le") + b"\x00\xd8A\x00"
+    src = decode("a.txt", data)
+    assert src.text is None and "UTF-16 without BOM" in src.error and "binary" not in src.error

@@ -48,7 +48,7 @@ def render(report: "Report", fmt: str, *, color: bool = False, quiet: bool = Fal
         from . import rich_report
 
         return rich_report.render(results, texts, notes=extra + [grammar.line], color=color,
-                                  quiet=quiet)
+                                  quiet=quiet, threshold=report.settings.threshold)
     raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(FORMATS)})")
 
 

@@ -11,12 +11,12 @@ from typing import Sequence
 from ..model import FileResult, Finding
 from ..scoring import points
 
-_NEWLINE = re.compile("\n")
+_NEWLINE = re.compile("\r\n|\r|\n")  # CRLF, lone CR (old Mac files) and LF each end a line
 
 
 @dataclass(frozen=True)
 class LineIndex:
-    """Maps character offsets to 1-based (line, column)."""
+    """Maps character offsets to 1-based (line, column); CRLF, CR and LF each end a line."""
 
     starts: tuple[int, ...]
 
@@ -73,6 +73,15 @@ def fingerprint(finding: Finding, text: str) -> str:
     sentence = " ".join(text[start:min(ends) if ends else len(text)].split())
     digest = hashlib.sha256(f"{finding.rule}\x00{finding.text}\x00{sentence}".encode("utf-8"))
     return digest.hexdigest()[:24]
+
+
+_NOTICE_AT = re.compile(r"\bat line (\d+), column (\d+)")
+
+
+def notice_position(notice: str) -> tuple[int, int]:
+    """Where a reading notice points ("invalid UTF-8 at line 3, column 5 ..."), else 1:1."""
+    match = _NOTICE_AT.search(notice)
+    return (int(match.group(1)), int(match.group(2))) if match else (1, 1)
 
 
 @dataclass(frozen=True)

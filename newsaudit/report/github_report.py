@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from ..model import FileResult, Severity
-from .common import located
+from .common import located, notice_position
 
 
 def _data(text: str) -> str:
@@ -24,6 +24,10 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str], notes: Seque
     out = []
     for result in results:
         path = _prop(result.path)
+        for notice in result.notices:
+            line, column = notice_position(notice)
+            out.append(f"::warning file={path},line={line},col={column},title=newsaudit decoding::"
+                       f"{_data(notice)}")
         if result.error:
             out.append(f"::error file={path},line=1,col=1,title=newsaudit::{_data('not audited: ' + result.error)}")
             continue

@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from ..model import FileResult
-from .common import located, summary_line
+from .common import located, notice_position, summary_line
 
 
 def render(results: Sequence[FileResult], texts: Mapping[str, str],
            notes: Sequence[str] = ()) -> str:
     lines = []
     for result in results:
+        for notice in result.notices:
+            line, column = notice_position(notice)
+            lines.append(f"{result.path}:{line}:{column}: NA000 [note] {notice}")
         if result.error:
             lines.append(f"{result.path}:1:1: NA000 [error] not audited: {result.error}")
             continue

@@ -8,15 +8,27 @@ line moves.
 from __future__ import annotations
 
 import json
+import os
+from pathlib import PurePath
 from typing import Mapping, Sequence
+from urllib.parse import quote
 
 from .. import __version__
 from ..model import FileResult, Severity
 from ..rules import ALL_RULES
-from .common import fingerprint, located
+from .common import fingerprint, located, notice_position
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SOURCE_ROOT = "%SRCROOT%"  # the base of relative artifact URIs (the checkout, on GitHub)
 LEVEL = {Severity.MINOR: "warning", Severity.MAJOR: "error", Severity.CRITICAL: "error"}
+
+
+def artifact_location(path: str) -> dict:
+    """A SARIF ``artifactLocation``: a percent-encoded URI relative to ``%SRCROOT%``, or a
+    ``file://`` URI for an absolute path (spaces, '#', '%' and non-ASCII are encoded)."""
+    if os.path.isabs(path):
+        return {"uri": PurePath(path).as_uri()}
+    return {"uri": quote(path.replace(os.sep, "/"), safe="/"), "uriBaseId": SOURCE_ROOT}
 
 
 def _rules():
@@ -35,9 +47,15 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str]) -> str:
     sarif_results = []
     notifications = []
     for result in results:
+        for notice in result.notices:
+            line, column = notice_position(notice)
+            notifications.append({"level": "warning", "message": {"text": notice}, "locations": [
+                {"physicalLocation": {"artifactLocation": artifact_location(result.path),
+                                      "region": {"startLine": line, "startColumn": column}}}]})
         if result.error:
             notifications.append({"level": "error", "message": {"text": f"{result.path}: {result.error}"},
-                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": result.path}}}]})
+                                  "locations": [{"physicalLocation": {
+                                      "artifactLocation": artifact_location(result.path)}}]})
             continue
         text = texts.get(result.path, "")
         for at in located(result, text):
@@ -47,7 +65,7 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str]) -> str:
                 "ruleId": f.rule, "ruleIndex": rule_index.get(f.rule, -1), "level": LEVEL[f.severity],
                 "message": {"text": message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": result.path},
+                    "artifactLocation": artifact_location(result.path),
                     "region": {"startLine": line, "startColumn": col, "endLine": end_line,
                                "endColumn": end_col, "charOffset": f.start, "charLength": f.end - f.start,
                                "snippet": {"text": f.text}},
@@ -63,7 +81,7 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str]) -> str:
         "tool": {"driver": {"name": "newsaudit", "version": __version__, "rules": _rules()}},
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
-        "invocations": [{"executionSuccessful": not notifications,
+        "invocations": [{"executionSuccessful": all(n["level"] != "error" for n in notifications),
                          "toolExecutionNotifications": notifications}],
     }
     return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"

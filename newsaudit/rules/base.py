@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable, Iterable, Iterator, Mapping
 
 from ..model import Alignment, Document, Finding, Severity
@@ -29,10 +30,15 @@ class AuditContext:
         return " ".join(wire.paragraphs[i].text for i in paragraphs) if wire else ""
 
     def paragraph_alignment(self, paragraph: int):
+        return self._alignment_by_paragraph.get(paragraph)
+
+    @cached_property
+    def _alignment_by_paragraph(self) -> dict:
+        """Paragraph index -> its alignment (the first one listed), built once per context."""
+        by_paragraph: dict = {}
         for pa in self.alignment.paragraphs:
-            if pa.paragraph == paragraph:
-                return pa
-        return None
+            by_paragraph.setdefault(pa.paragraph, pa)
+        return by_paragraph
 
 
 @dataclass(frozen=True)
