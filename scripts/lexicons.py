@@ -114,7 +114,7 @@ class WordNet:
                                  int(st[:2], 16), int(st[2:], 16)))
                 k += 4
             frames = set()
-            if pos == "v":  # generic sentence frames: 8 "Somebody ----s something", 9 "... somebody"
+            if pos == "v":  # sentence frames: 8 "Somebody ----s something", 9 "... somebody"
                 frames = {int(fields[k + 3 + 3 * i]) for i in range(int(fields[k + 1]))}
             self.synsets[(pos, offset)] = {"lexfile": lexfile, "type": ss_type, "words": words,
                                            "pointers": pointers, "frames": frames}
@@ -174,7 +174,7 @@ def noun_classes(wn: WordNet) -> dict[str, str]:
             senses = wn.senses(lemma, "n")
             counts = [wn.count(lemma, k) for k in senses]
             live = sum(c for k, c in zip(senses, counts) if k in living)
-            if senses[0] in living or senses[0] in groups or live * 4 >= max(sum(counts), 1) and live:
+            if senses[0] in living or senses[0] in groups or live and live * 4 >= sum(counts):
                 continue  # also a person, animal or plant ("crane"), or a group of people
             out[lemma] = cls
     for lemma, cls in NEWS_SENSES.items():
