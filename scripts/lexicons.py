@@ -19,7 +19,7 @@ Written files:
 * ``antonyms.txt``  ``lemma antonym,antonym``: WordNet's direct antonym pointers between verbs
   and between head adjectives, both ways, plus opposite verb particles (up/down, in/out, on/off).
 * ``irregular_forms.txt``  ``form lemma``: irregular inflections (``verb.exc``, ``adj.exc``) of
-  the lemmas above, so rules can lemmatise without a tagger.
+  common verbs and adjectives, so rules can lemmatise without a tagger.
 
     python scripts/lexicons.py [--wordnet /usr/share/wordnet] [--out newsaudit/data]
 """
@@ -280,13 +280,13 @@ def main() -> None:
           [f"{w} {','.join(sorted(v))}" for w, v in sorted(ants.items())])
     forms = {}
     for exc in ("verb.exc", "adj.exc"):
-        for lemma, fs in read_exc(wn, exc).items():
-            if lemma in ants:
+        for lemma, fs in sorted(read_exc(wn, exc).items()):
+            if lemma in ants or zipf(lemma) >= ANTONYM_ZIPF:
                 for f in fs:
-                    if f != lemma and f not in ants and zipf(f) >= ANTONYM_ZIPF:
+                    if f != lemma and zipf(f) >= ANTONYM_ZIPF:
                         forms.setdefault(f, lemma)
     write(args.out / "irregular_forms.txt",
-          "# Irregular inflections of the antonym lemmas: form, lemma.\n",
+          "# Irregular inflections of common verbs and adjectives: form, lemma.\n",
           [f"{f} {lemma}" for f, lemma in sorted(forms.items())])
 
 
