@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint lexicons clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/clean.py
 	$(BIN)/python bench/speed.py
+
+## Regenerate the WordNet-derived word lists in newsaudit/data (needs apt-get install wordnet-base).
+lexicons: $(STAMP)
+	$(BIN)/python scripts/lexicons.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from . import (boilerplate, coverage, grammar_rules, language, name_variants, names, punctuation, quantities,
-               semantics, wording)
+from . import (boilerplate, coverage, grammar_rules, language, meaning, name_variants, names, punctuation,
+               quantities, semantics, wording)
 from .base import AuditContext, Rule
 
 ALL_RULES: tuple[Rule, ...] = tuple(sorted(
-    names.RULES + semantics.RULES + quantities.RULES + coverage.RULES + language.RULES
+    names.RULES + semantics.RULES + meaning.RULES + quantities.RULES + coverage.RULES + language.RULES
     + punctuation.RULES + name_variants.RULES + boilerplate.RULES + wording.RULES + grammar_rules.RULES,
     key=lambda r: r.code,
 ))

@@ -33,14 +33,71 @@ def _singular(word: str) -> str:
     return word
 
 
+SINGULAR_AUX = frozenset("was is has gets".split())
+PLURAL_AUX = frozenset("were are have get".split())
+MODALS = frozenset("will would can could may might must shall should".split())
+# Words that end the subject phrase going backwards: clause openers and conjunctions.
+CLAUSE_OPENERS = frozenset("that which who whom whose when while after before because since if "
+                           "where as although though but and or said says".split())
+# Quantifiers of a partitive subject: "none of the engineers ... were" -> head "engineers".
+PARTITIVES = frozenset("none one two three four five six seven eight nine ten dozens hundreds "
+                       "thousands some many most all several each both few any half".split())
+# Words that start a modifier of the subject's head: its objects and adjuncts come after them.
+MODIFIER_OPENERS = frozenset("who which that whose with without near outside inside at in on of "
+                             "from for by aboard under behind to into onto over during "
+                             "across against around".split())
+
+
+def _gap(sentence, tokens, k: int) -> str:
+    """The text between token ``k`` and token ``k + 1`` (punctuation, spaces)."""
+    return sentence.text[tokens[k].end - sentence.start:tokens[k + 1].start - sentence.start]
+
+
+def _number(word: str, nouns) -> str | None:
+    """'sg' or 'pl' for a noun, None when unknown."""
+    if word in nouns or word.endswith("ss"):
+        return "sg"
+    return "pl" if _singular(word) in nouns or word.endswith("s") else None
+
+
+def _subject_head(lower: list[str], start: int, end: int, nouns, living) -> int | None:
+    """Index of the head noun of the subject phrase ``lower[start:end]``, None if none is seen.
+
+    The head is the last word of the first noun chunk: modifiers after it ("officials at the
+    port", "personnel defusing the bomb", "engineers who run the reactor") are skipped, and a
+    partitive ("none of the X", "two of the X") passes on to X.
+    """
+    stop = function_words()
+    k = start
+    if k + 1 < end and lower[k] in PARTITIVES and lower[k + 1] == "of":
+        k += 2
+    while k < end and (lower[k] in DETERMINERS or lower[k] in PARTITIVES or lower[k].isdigit()):
+        k += 1
+    head = None
+    while k < end:
+        word = lower[k]
+        participle = (word.endswith("ing") or word.endswith("ed")) and word not in nouns \
+            and _singular(word) not in nouns and word not in living
+        if word in MODIFIER_OPENERS or head is not None and (participle or word in stop):
+            break
+        if word not in stop:
+            head = k
+        k += 1
+    return head
+
+
 def check_lifeless_patient(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """A thing that undergoes what only a living being can (drones "arrested", a town "murdered").
 
     ## What it does
-    Finds a noun of a weapon, vehicle or place followed by a participle that needs a living
-    patient, in the passive ("the drones were arrested") or as a reduced relative clause
-    ("the largest town murdered in the war"). Verb and noun classes are lexicons in
-    ``newsaudit/data`` (``living_patient_verbs.txt``, ``inanimate_nouns.txt``).
+    Finds a weapon, vehicle, building, device, institution or place that is the subject of a
+    passive participle needing a living patient ("the drones were arrested"), or that a reduced
+    relative clause attaches such a participle to ("the largest town murdered in the war"). The
+    subject is its head noun, not the noun just before the verb: in "none of the personnel
+    defusing the bomb were injured" and "officials at the port were arrested" the head is
+    "personnel" and "officials"; the head must agree in number with "was" / "were". Verb and
+    noun classes are derived from WordNet 3.0 (``scripts/lexicons.py``:
+    ``living_patient_verbs.txt``, ``inanimate_nouns.txt``).
 
     ## Why is this bad?
     The sentence is nonsense: MT has attached the verb to the wrong noun or mistranslated
@@ -55,7 +112,7 @@ def check_lifeless_patient(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """
     verbs = load_list("living_patient_verbs")
     nouns = load_table("inanimate_nouns")
-    stop = function_words()
+    living = load_list("living_nouns")
     mentions = _verbs_pattern()
     for sentence in ctx.doc.sentences:
         if not mentions.search(sentence.text):
@@ -66,35 +123,69 @@ def check_lifeless_patient(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             if word not in verbs or i == 0:
                 continue
             j = i - 1
-            while j > 0 and (lower[j] in AUXILIARIES or lower[j].endswith("ly")):
+            while j > 0 and (lower[j] in AUXILIARIES or lower[j] in MODALS
+                             or lower[j].endswith("ly") or lower[j] in ("not", "never")):
                 j -= 1
-            passive = j < i - 1 and any(lower[k] in AUXILIARIES for k in range(j + 1, i))
-            head = _singular(lower[j])
-            if head not in nouns or tokens[j].text[:1].isupper():
+            auxes = [w for w in lower[j + 1:i] if w in AUXILIARIES or w in MODALS]
+            if auxes:
+                found = _passive_subject(sentence, tokens, lower, j, auxes, nouns, living)
+            else:
+                found = _reduced_relative(sentence, tokens, lower, i, nouns)
+            if found is None:
                 continue
-            following = lower[i + 1] if i + 1 < len(lower) else ""
-            gap_after = sentence.text[tokens[i].end - sentence.start:
-                                      tokens[i + 1].start - sentence.start] if following else "."
-            punctuation = gap_after.strip()[:1]
-            reduced = not passive and (following in RELATIVE_FOLLOWERS or bool(punctuation) and punctuation in ",.;:")
-            if not (passive or reduced):
-                continue
-            first = j
-            while first > 0 and first > j - 3 and lower[first - 1] not in stop \
-                    and not sentence.text[tokens[first - 1].end - sentence.start:
-                                          tokens[first].start - sentence.start].strip():
-                first -= 1
-            before = first - 1
-            while before >= 0 and lower[before] in DETERMINERS:
-                before -= 1
-            if before >= 0 and lower[before] in PREPOSITIONS:
-                continue  # "people in the car were killed": the noun is not the subject
+            first, head = found
+            noun = _singular(lower[head]) if lower[head] not in nouns else lower[head]
             yield rule.finding(
                 ctx, tokens[first].start, tokens[i].end,
-                f"“{tokens[j].text}” ({nouns[head]}) cannot be “{tokens[i].text}”: "
+                f"“{tokens[head].text}” ({nouns[noun]}) cannot be “{tokens[i].text}”: "
                 "that needs a living being",
-                evidence=f"“{tokens[i].text}” needs a living patient; “{head}” is a {nouns[head]}",
+                evidence=f"“{tokens[i].text}” needs a living patient; “{noun}” is a {nouns[noun]}",
             )
+
+
+def _passive_subject(sentence, tokens, lower, j, auxes, nouns, living):
+    """(first token, head token) of an inanimate subject of "<subject> were <participle>"."""
+    start = j
+    while start > 0 and lower[start - 1] not in CLAUSE_OPENERS \
+            and not any(c in _gap(sentence, tokens, start - 1) for c in ",;:()"):
+        start -= 1
+    head = _subject_head(lower, start, j + 1, nouns, living)
+    if head is None or tokens[head].text[:1].isupper() and head != start:
+        return None
+    word = lower[head]
+    if word not in nouns and _singular(word) not in nouns:
+        return None
+    finite = auxes[0]
+    number = _number(word, nouns)
+    if finite in SINGULAR_AUX and number == "pl" or finite in PLURAL_AUX and number == "sg":
+        return None  # "the engineers at the reactor were": the head does not agree
+    first = head
+    while first > start and lower[first - 1] not in DETERMINERS and lower[first - 1] != "of":
+        first -= 1
+    return first, head
+
+
+def _reduced_relative(sentence, tokens, lower, i, nouns):
+    """(first token, head token) of "the biggest town murdered during the offensive"."""
+    stop = function_words()
+    j = i - 1
+    head = _singular(lower[j])
+    if head not in nouns or tokens[j].text[:1].isupper():
+        return None
+    following = lower[i + 1] if i + 1 < len(lower) else ""
+    punctuation = _gap(sentence, tokens, i).strip()[:1] if following else "."
+    if not (following in RELATIVE_FOLLOWERS or punctuation and punctuation in ",.;:"):
+        return None
+    first = j
+    while first > 0 and first > j - 3 and lower[first - 1] not in stop \
+            and not _gap(sentence, tokens, first - 1).strip():
+        first -= 1
+    before = first - 1
+    while before >= 0 and lower[before] in DETERMINERS:
+        before -= 1
+    if before >= 0 and lower[before] in PREPOSITIONS:
+        return None  # "people in the car were killed": the noun is not the subject
+    return first, j
 
 
 _LOOP = re.compile(r"\b((?:\w+[\s,;]+){0,3}?\w+)(?:[\s,;]+\1\b){2,}", re.IGNORECASE)
