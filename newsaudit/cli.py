@@ -22,7 +22,7 @@ import typer
 from . import __version__
 from . import baseline as baselines
 from .config import ConfigError, find_config, load_config, settings
-from .inputs import DEFAULT_MAX_BYTES
+from .inputs import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES
 from .linter import Report, UsageError, run
 from .model import Severity
 from .report import FORMATS, render
@@ -42,37 +42,101 @@ app = typer.Typer(
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # --format choices
 
 
+def _show_help(ctx: typer.Context, value: bool) -> None:
+    if value:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", is_eager=True, metavar="",
+                                       callback=_print_version, help="Print the version and exit.")
+          ) -> None:
+    """Audit machine-translated English news against wire copy."""
+
+
 def _fail_usage(message: str) -> None:
     typer.echo(f"newsaudit: error: {message}", err=True)
     raise typer.Exit(EXIT_ERROR)
 
 
-@app.command()
+EXTENSIONS = ", ".join(ARTICLE_SUFFIXES)
+FLAG = {"metavar": ""}   # boolean flags take no value: show none in --help
+
+
+def _flag(*names: str, help: str) -> bool:
+    return typer.Option(False, *names, help=help, **FLAG)
+
+
+@app.command(add_help_option=False)
 def check(
-    paths: List[str] = typer.Argument(..., help="Article files or folders (recursive: .txt, .md, .html); - reads stdin."),
-    wire: List[str] = typer.Option([], "--wire", "-w", help="English wire stories to compare with (files, folders or globs; repeatable). Without it, the files are compared with each other."),
-    output_format: Optional[Format] = typer.Option(None, "--format", "-f", help="Report format. Default: github under GitHub Actions, rich on a terminal, line when piped. html: one self-contained page, article and wire side by side (use with -o report.html)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout (e.g. -f html -o report.html, then open it in a browser)."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Config file (default: the nearest newsaudit.toml or \\[tool.newsaudit] in pyproject.toml)."),
-    threshold: Optional[float] = typer.Option(None, help=f"Fail a file whose score (MQM penalty points per 1,000 words) exceeds this \\[default: {DEFAULT_THRESHOLD:g}]."),
-    fail_on: Optional[Severity] = typer.Option(None, "--fail-on", help="Also fail a file with any finding of this severity or worse."),
-    select: List[str] = typer.Option([], "--select", help="Only these rules (code prefix or name; comma-separated or repeated). Off-by-default rules must be named in full."),
-    ignore: List[str] = typer.Option([], "--ignore", help="Skip these rules (code prefix or name; comma-separated or repeated)."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file."),
-    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings in this file (then exit 0)."),
-    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when files fail (errors still exit 2)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary."),
-    statistics: bool = typer.Option(False, "--statistics", help="Print the number of findings per rule."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes to use \\[default: all cores]."),
-    languagetool_url: Optional[str] = typer.Option(None, "--languagetool-url", envvar="NEWSAUDIT_LANGUAGETOOL_URL", help="A LanguageTool server, e.g. http://localhost:8081 (also found: an installed LanguageTool)."),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name to report for input read from stdin."),
-    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help=f"Skip files larger than this, with a message \\[default: {DEFAULT_MAX_BYTES}]."),
-    require_wire: bool = typer.Option(False, "--require-wire", help="With --wire: fail an article that no wire story of the pool aligns with (default: pass it with a notice)."),
-    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour in the rich report (default: when the output is a terminal)."),
+    paths: List[str] = typer.Argument(
+        ..., help=f"Article files or folders (folders recursively: {EXTENSIONS}); - reads stdin."),
+    wire: List[str] = typer.Option(
+        [], "--wire", "-w", help="English wire stories to compare with (files, folders or globs; "
+        "repeatable). Without it, the files are compared with each other."),
+    output_format: Optional[Format] = typer.Option(
+        None, "--format", "-f", help="Report format. Default: github under GitHub Actions, rich "
+        "on a terminal, line when piped. html: one self-contained page, article and wire side "
+        "by side (use with -o report.html)."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write the report to this file instead of stdout (e.g. -f "
+        "html -o report.html, then open it in a browser)."),
+    config_file: Optional[Path] = typer.Option(
+        None, "--config", help="Config file (default: the nearest newsaudit.toml or "
+        "\\[tool.newsaudit] in pyproject.toml)."),
+    threshold: Optional[float] = typer.Option(
+        None, help="Fail a file whose score (MQM penalty points per 1,000 words; higher is worse) "
+        f"exceeds this \\[default: {DEFAULT_THRESHOLD:g}]."),
+    fail_on: Optional[Severity] = typer.Option(
+        None, "--fail-on", help="Also fail a file with any confident finding of this severity or "
+        "worse."),
+    select: List[str] = typer.Option(
+        [], "--select", help="Only these rules (code prefix or name; comma-separated or "
+        "repeated). Off-by-default rules must be named in full."),
+    ignore: List[str] = typer.Option(
+        [], "--ignore", help="Skip these rules (code prefix or name; comma-separated or "
+        "repeated)."),
+    baseline: Optional[Path] = typer.Option(
+        None, "--baseline", help="Report only findings not recorded in this baseline file."),
+    write_baseline: Optional[Path] = typer.Option(
+        None, "--write-baseline", help="Record the current findings in this file (then exit 0)."),
+    exit_zero: bool = _flag("--exit-zero",
+                            help="Exit 0 even when files fail (errors still exit 2)."),
+    quiet: bool = _flag("--quiet", "-q", help="Print only the summary."),
+    statistics: bool = _flag("--statistics", help="Print the number of findings per rule."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, help="Processes to use \\[default: all cores]."),
+    languagetool_url: Optional[str] = typer.Option(
+        None, "--languagetool-url", envvar="NEWSAUDIT_LANGUAGETOOL_URL",
+        help="A LanguageTool server, e.g. http://localhost:8081 (also found: an installed "
+        "LanguageTool)."),
+    stdin_filename: Optional[str] = typer.Option(
+        None, "--stdin-filename", help="Name to report for input read from stdin."),
+    max_bytes: Optional[int] = typer.Option(
+        None, "--max-bytes", min=1,
+        help=f"Skip files larger than this, with a message \\[default: {DEFAULT_MAX_BYTES}]."),
+    require_wire: bool = _flag("--require-wire", help="With --wire: fail an article that no wire "
+                               "story of the pool aligns with (default: pass it with a notice)."),
+    color: Optional[bool] = typer.Option(
+        None, "--color/--no-color", metavar="",
+        help="Colour in the rich report (default: when the output is a terminal)."),
+    _help: bool = typer.Option(False, "--help", "-h", is_eager=True, callback=_show_help,
+                               expose_value=False, metavar="", help="Show this message and exit."),
 ) -> None:
     """Audit articles and print a report per file."""
     if config_file is not None and not config_file.is_file():
         _fail_usage(f"{config_file}: config file not found")
+    for target, what in ((output, "--output"), (write_baseline, "--write-baseline")):
+        problem = _unwritable(target) if target is not None else None
+        if problem:
+            _fail_usage(f"{what} {target}: {problem}")
     try:
         config = load_config(config_file or find_config(Path.cwd()))
         run_settings = settings(
@@ -88,8 +152,7 @@ def check(
         typer.echo(f"newsaudit: {message}", err=True)
     if write_baseline is not None:
         root = str(write_baseline.resolve().parent)
-        write_baseline.write_text(baselines.write(report.files, report.texts, root=root),
-                                  encoding="utf-8")
+        _write(write_baseline, baselines.write(report.files, report.texts, root=root))
         count = sum(len(r.findings) for r in report.files)
         typer.echo(f"newsaudit: baseline of {count} findings written to {write_baseline}", err=True)
         raise typer.Exit(EXIT_ERROR if report.input_errors else EXIT_OK)
@@ -97,10 +160,31 @@ def check(
     use_color = (output is None and sys.stdout.isatty()) if color is None else color
     text = render(report, chosen, color=use_color, quiet=quiet, statistics=statistics)
     if output is not None:
-        output.write_text(text, encoding="utf-8")
+        _write(output, text)
     else:
         sys.stdout.write(text)
     raise typer.Exit(_exit_code(report, exit_zero))
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why ``path`` cannot be written (checked before the audit, not after), or None."""
+    folder = path.resolve().parent
+    if path.is_dir():
+        return "is a folder"
+    if not folder.is_dir():
+        return f"folder {folder} does not exist"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "file is not writable"
+    if not path.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        return f"folder {folder} is not writable"
+    return None
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail_usage(f"{path}: cannot write: {exc.strerror or exc}")
 
 
 def _progress_bar():

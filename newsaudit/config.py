@@ -9,6 +9,7 @@ into the ``Settings`` of a run.
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -73,6 +74,8 @@ def _read_toml(path: Path) -> dict:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 text") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
 
@@ -105,7 +108,8 @@ def parse_table(table: dict, path: Path) -> Config:
         values["severity"] = severities
     if "threshold" in table:
         value = table["threshold"]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
+                math.isfinite(value) and value >= 0):
             raise ConfigError(f"{path}: 'threshold' must be a number >= 0, not {value!r}")
         values["threshold"] = float(value)
     if "fail-on" in table:
@@ -191,6 +195,8 @@ def settings(config: Config = Config(), *, select: Sequence[str] = (),
     if unknown:
         raise ConfigError(f"unknown rule selector(s): {', '.join(unknown)} "
                           f"(see `newsaudit rules`)")
+    if threshold is not None and not (math.isfinite(threshold) and threshold >= 0):
+        raise ConfigError(f"--threshold must be a number >= 0, not {threshold!r}")
     first = lambda *values: next((v for v in values if v is not None), None)  # noqa: E731
     return Settings(
         rules=select_rules(selected, ignored),
