@@ -3,18 +3,63 @@ article, and names rendered as ordinary words."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Iterator
 
-from ..lexicon import is_dictionary_word, is_ordinary_word, load_list
+from ..lexicon import is_dictionary_word, is_ordinary_word, load_list, name_zipf
 from ..model import Finding, Severity
-from ..nameforms import is_close_variant, is_minor_variant, is_variant, skeleton, variant_groups
+from ..nameforms import (GARBLED, ROMANISATION, VARIANT, drift, has_script_letters,
+                         is_close_variant, is_derived_form, is_variant, name_parts, skeleton,
+                         variant_groups)
 from ..text import Token, fold, is_redaction, stem
 from .base import AuditContext, Rule
 from .common import sentence_names, sentence_tokens
 
 NAME_MIN_SIMILARITY = 0.25   # sentence pairs below this are too loose to compare names
 PHRASE_MIN_SIMILARITY = 0.35  # a translated name needs a solidly aligned sentence
+
+
+# confidence of a finding by how far the spelling drifted (see ``nameforms.drift``)
+DRIFT_CONFIDENCE = {GARBLED: 0.9, VARIANT: 0.7, ROMANISATION: 0.35}
+ESTABLISHED_NAME_ZIPF = 2.0   # a spelling this frequent in English text is an attested name
+LOW_CONFIDENCE = 0.3          # reported, but not counted in the score
+
+
+def grade_drift(word: str, reference: str) -> tuple[Severity, float, str]:
+    """Severity, confidence and a note for spelling ``word`` where ``reference`` is expected.
+
+    A garbled name (consonant frame changed) is major; a variant (same frame up to the
+    romanisation classes g/h, kh/h, w/v, ts/z...) or a standard alternative romanisation
+    (ye/e, y/i, -sky/-skyy...) is minor, the latter with low confidence. Confidence drops
+    further when the article's spelling is not wrong for English copy: it keeps the letters of
+    its own alphabet ("Kılıç"), the reference is its English exonym ("Rhine" for "Rhein"), both
+    are attested names ("Natalia"/"Natalya"), or the article's spelling is far better attested
+    than a reference that looks like a typo ("Bofors" against "Bosfors").
+    """
+    kind, edits, shifts = drift(word, reference)
+    severity = Severity.MAJOR if kind == GARBLED else Severity.MINOR
+    confidence = DRIFT_CONFIDENCE[kind]
+    note = {GARBLED: "", VARIANT: " (a transliteration variant)",
+            ROMANISATION: " (an alternative romanisation)"}[kind]
+    parts = name_parts(word, reference)
+    za = min(name_zipf(fold(a)) for a, _ in parts)
+    zr = min(name_zipf(fold(r)) for _, r in parts)
+    if has_script_letters(word) and not has_script_letters(reference):
+        return Severity.MINOR, LOW_CONFIDENCE, " (the article keeps the original letters)"
+    if all(is_dictionary_word(r) and not is_dictionary_word(a) for a, r in parts):
+        return Severity.MINOR, LOW_CONFIDENCE, " (the reference is the English form)"
+    if kind != GARBLED and za >= ESTABLISHED_NAME_ZIPF and zr >= ESTABLISHED_NAME_ZIPF:
+        return Severity.MINOR, LOW_CONFIDENCE, " (both spellings are attested names)"
+    # Russian-style g/h spellings of Ukrainian names are better attested, yet still wrong
+    if edits <= 1 and not shifts and za >= 1.0 and za >= zr + 1.0:
+        return Severity.MINOR, LOW_CONFIDENCE - 0.05, " (the article’s spelling is attested)"
+    return severity, confidence, note
+
+
+def _alignment_factor(similarity: float) -> float:
+    """Loosely aligned sentences are weaker evidence that two names are one."""
+    return 0.8 + 0.2 * min(1.0, similarity / 0.6)
 
 
 def _closest_variant(word: str, candidates) -> str | None:
@@ -66,15 +111,16 @@ def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             if fold(word) in variant_groups():
                 continue  # an established variant: the name-variant rule (NA601) judges it
             match = _closest_variant(word, wire_names)
-            if match is None:
+            if match is None or is_derived_form(word, match):
                 continue
-            minor = is_minor_variant(word, match)
+            severity, confidence, note = grade_drift(word, match)
             yield rule.finding(
                 ctx, token.start, token.start + len(word),
-                f"“{word}” is spelled “{match}” in the aligned wire sentence",
+                f"“{word}” is spelled “{match}” in the aligned wire sentence{note}",
                 evidence=f"{pair.wire_path}: {pair.wire_text}",
-                severity=Severity.MINOR if minor else Severity.MAJOR,
-                category="Locale convention/Name format" if minor else None,
+                severity=severity,
+                category="Locale convention/Name format" if severity is Severity.MINOR else None,
+                confidence=confidence * _alignment_factor(pair.similarity),
             )
 
 
@@ -120,20 +166,46 @@ def check_inconsistent_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         if len(group) < 2:
             continue
         seen.update(group)
-        canonical = max(group, key=lambda w: (fold(w) in ctx.wire_names, counts[w],
+        # the spelling used consistently wins; the wire pool's spelling, then a spelling
+        # attested in English text, settle near-ties
+        canonical = max(group, key=lambda w: (counts[w] + 1.5 * (fold(w) in ctx.wire_names)
+                                              + 0.9 * (name_zipf(fold(w)) >= 1.0),
                                               -occurrences[w][0].start))
         attested = " (the spelling used in the wire pool)" if fold(canonical) in ctx.wire_names else ""
         for variant in group:
             if variant == canonical or not is_close_variant(variant, canonical):
                 continue
-            minor = is_minor_variant(variant, canonical)
+            if is_derived_form(variant, canonical) or _different_people(
+                    occurrences[variant], occurrences[canonical], ctx.doc.text):
+                continue
+            kind = drift(variant, canonical)[0]
+            if kind != GARBLED and min(name_zipf(fold(variant)),
+                                       name_zipf(fold(canonical))) >= ESTABLISHED_NAME_ZIPF:
+                continue  # two established names ("Hermann"/"Herrmann"): two people, likely
+            severity, confidence, note = grade_drift(variant, canonical)
+            if counts[canonical] < 2 and not attested:
+                confidence *= 0.8  # one occurrence against one: which is right is unclear
             for token in occurrences[variant]:
                 yield rule.finding(
                     ctx, token.start, token.start + len(variant),
-                    f"“{variant}” and “{canonical}” look like one name spelled two ways",
+                    f"“{variant}” and “{canonical}” look like one name spelled two ways{note}",
                     evidence=f"“{canonical}” appears {counts[canonical]}× in this article{attested}",
-                    severity=Severity.MINOR if minor else Severity.MAJOR,
+                    severity=severity, confidence=confidence,
                 )
+
+
+def _next_name(token: Token, text: str) -> str | None:
+    """The capitalised word right after ``token`` (a surname after a first name), if any."""
+    rest = text[token.end:token.end + 40]
+    m = re.match(r"[ \u00a0]([A-Z][\w'’-]+)", rest)
+    return fold(m.group(1)) if m else None
+
+
+def _different_people(a: list[Token], b: list[Token], text: str) -> bool:
+    """First names followed by different surnames ("Kathrin Jandt", "Katharina Wick")."""
+    sa = {_next_name(t, text) for t in a} - {None}
+    sb = {_next_name(t, text) for t in b} - {None}
+    return bool(sa and sb) and not (sa & sb)
 
 
 def _capitalised_phrases(tokens: tuple[Token, ...], text: str, offset: int):
