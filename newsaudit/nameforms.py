@@ -112,10 +112,22 @@ def variant_groups() -> dict[str, tuple[str, ...]]:
     """Each spelling of ``data/name_variants.txt`` mapped to its whole group of spellings."""
     groups = {}
     for line in load_ordered("name_variants"):
-        group = tuple(w.replace("_", " ") for w in line.lower().split())
+        group = tuple(w.replace("_", " ") for w in line.lower().replace(">", " ").split())
         for spelling in group:
             groups[spelling] = group
     return groups
+
+
+@lru_cache(maxsize=1)
+def preferred_spellings() -> dict[str, str]:
+    """Each deprecated spelling of ``data/name_variants.txt`` mapped to the preferred one."""
+    preferred = {}
+    for line in load_ordered("name_variants"):
+        if ">" in line:
+            head, _, rest = line.lower().partition(">")
+            for spelling in rest.split():
+                preferred[spelling.replace("_", " ")] = head.strip().replace("_", " ")
+    return preferred
 
 
 # --- grading a pair of spellings -----------------------------------------------------------
