@@ -238,16 +238,65 @@ def _plain_word(word: str) -> bool:
     return word.isalpha() and len(word) >= 4 and not word.isupper() and is_dictionary_word(word)
 
 
+UNKNOWN_NAME_ZIPF = 2.5   # a wire name rarer than this in English text is a transliteration
+NEIGHBOURS = 3   # content words either side that place a phrase where a wire name sits
+_LOWER_VOCAB: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _lower_vocabulary(ctx: AuditContext) -> frozenset[str]:
+    """Words the wire pool writes in lower case somewhere (so: not only names)."""
+    key = id(ctx.wires)
+    cached = _LOWER_VOCAB.get(key)
+    if cached is None or cached[0] is not ctx.wires:
+        words = frozenset(w for d in ctx.wires.values()
+                          for w in re.findall(r"\b[a-z][a-z’'-]+\b", d.text))
+        cached = _LOWER_VOCAB[key] = (ctx.wires, words)
+    return cached[1]  # type: ignore[return-value]
+
+
+def _is_place_word(word: str, ctx: AuditContext) -> bool:
+    """A place, country or people ("Britain", "Russian"): a listed place spelling ("Kiev"), or
+    a word the wire pool writes as a name and never in lower case."""
+    folded = fold(word)
+    return folded in variant_groups() or (folded in ctx.wire_names
+                                          and word.lower() not in _lower_vocabulary(ctx))
+
+
+def is_dictionary_function(word: str) -> bool:
+    return word.lower() in load_list("function_words")
+
+
+def _neighbours(tokens, first: int, last: int) -> set[str]:
+    """Stems of the content words next to tokens[first..last] (``NEIGHBOURS`` either side)."""
+    before = [i for i in range(first) if tokens[i].text.isalpha()
+              and not is_dictionary_function(tokens[i].text)][-NEIGHBOURS:]
+    after = [i for i in range(last + 1, len(tokens)) if tokens[i].text.isalpha()
+             and not is_dictionary_function(tokens[i].text)][:NEIGHBOURS]
+    return {stem(tokens[i].text) for i in before + after}
+
+
+def _known_in(name: str, article_names: list[str]) -> bool:
+    """The article has this name in some spelling or derived form ("Vyshhorodsky")."""
+    return any(fold(a) == fold(name) or is_variant(name, a) or is_derived_form(name, a)
+               or drift(name, a)[0] != GARBLED for a in article_names)
+
+
 def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """A name of the wire sentence rendered as a capitalised phrase of ordinary words.
 
     ## What it does
     In a solidly aligned sentence pair, looks for a capitalised phrase of everyday English
     words in the article ("the Blue Fields Office") that shares no word with the wire
-    paragraph, while a name of the wire sentence that no English dictionary knows (a
-    transliteration such as "Kovalenko") has no counterpart in the article sentence. The
-    phrase is then most likely that name, translated word by word. Acronyms, hyphenated
-    words and words under four letters are never taken for translated words.
+    paragraph, while a name of the wire sentence that no English dictionary or text corpus
+    knows (a transliteration such as "Kovalenko") has no counterpart in the article sentence, not even
+    in another spelling or a derived form. The phrase must sit where that name sits: some of the
+    content words next to the phrase are those next to the name in the wire sentence. Phrases
+    whose head is a place, country or people ("Great Britain", "Armed Forces of Ukraine",
+    "Madrid") are not taken for translated words, nor are acronyms, hyphenated words and words
+    under four letters. The phrase is then most likely that name, translated word by word.
+
+    Severity is major (the reader loses who or what is meant). Confidence grows with the
+    similarity of the aligned sentences and with how many neighbouring words agree.
 
     ## Why is this bad?
     Names often mean something in their own language (Zelenskyy contains the word for
@@ -266,30 +315,50 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         if pair.similarity < PHRASE_MIN_SIMILARITY:
             continue
         article_names = [t.bare for t in sentence_names(pair.sentence)]
-        article_folded = {fold(a) for a in article_names}
-        missing = [t.bare for s in pair.wire_sentences for t in sentence_names(s)
-                   if _foreign_name(t.bare) and fold(t.bare) not in article_folded
-                   and not any(is_variant(t.bare, a) for a in article_names)]
+        missing = [t for s in pair.wire_sentences for t in sentence_names(s)
+                   if _foreign_name(t.bare) and name_zipf(fold(t.bare)) < UNKNOWN_NAME_ZIPF
+                   and not _known_in(t.bare, article_names)]
         if not missing:
             continue
-        wire_stems = {stem(t.text) for s in pair.wire_sentences for t in sentence_tokens(s)}
+        wire_tokens = [sentence_tokens(s) for s in pair.wire_sentences]
+        wire_stems = {stem(t.text) for ts in wire_tokens for t in ts}
+        around_missing = {}
+        for m in missing:
+            for ts in wire_tokens:
+                for i, t in enumerate(ts):
+                    if t.start == m.start:
+                        around_missing[m.bare] = _neighbours(ts, i, i)
         tokens = sentence_tokens(pair.sentence)
+        position = {t.start: i for i, t in enumerate(tokens)}
         for run in _capitalised_phrases(tokens, pair.sentence.text, pair.sentence.start):
             words = [t for t in run if t.text != "of"]
             if not all(_plain_word(t.bare) and t.bare.lower() not in titles for t in words):
                 continue
-            if any(fold(t.bare) in fold(m) for t in words for m in missing):
+            if _is_place_word(words[-1].bare, ctx) or _is_place_word(run[-1].bare, ctx) \
+                    or all(_is_place_word(t.bare, ctx) for t in words):
+                continue  # "Great Britain", "Russian Federation": a place named, not translated
+            if any(fold(t.bare) in fold(m.bare) for t in words for m in missing):
                 continue  # "Jong Un" for "Jong-un": a spelling, not a translation
-            if any(stem(t.text) in wire_stems for t in words) or fold(" ".join(t.bare for t in words)) in ctx.wire_names:
+            if any(t.bare.lower() in pair.wire_text.lower() for t in words):
+                continue  # "Ticker" inside the wire's "@rponline-Ticker"
+            if any(stem(t.text) in wire_stems for t in words) \
+                    or fold(" ".join(t.bare for t in words)) in ctx.wire_names:
                 continue
-            if any(skeleton(t.bare) == skeleton(m) for t in words for m in missing):
+            if any(skeleton(t.bare) == skeleton(m.bare) for t in words for m in missing):
                 continue  # "Kiev" for "Kyiv" is a spelling, not a translation
+            here = _neighbours(tokens, position[run[0].start], position[run[-1].start])
+            shared = {m: len(here & near) for m, near in around_missing.items()}
+            name, agree = max(shared.items(), key=lambda kv: kv[1], default=(None, 0))
+            if not agree:
+                continue  # the phrase is not where the wire's name is
             phrase = ctx.doc.text[run[0].start:run[-1].end]
+            confidence = min(1.0, 0.5 + 0.4 * min(1.0, pair.similarity / 0.7) + 0.1 * agree)
             yield rule.finding(
                 ctx, run[0].start, run[-1].end,
                 f"“{phrase}” may be a name translated as words: the aligned wire sentence names "
-                f"“{missing[0]}”, which this sentence does not",
+                f"“{name}” at this place, which this sentence does not",
                 evidence=f"{pair.wire_path}: {pair.wire_text}",
+                confidence=confidence,
             )
 
 
