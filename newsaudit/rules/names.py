@@ -83,7 +83,20 @@ def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     For every article sentence aligned to a wire sentence, compares the names of the two. A name
     of the article that the wire pool does not know and that looks like a spelling of a name in
     the aligned wire text (same consonant frame once transliteration variants such as g/h/kh,
-    doubled letters and vowels are evened out) is reported, with the wire's spelling.
+    doubled letters and vowels are evened out) is reported, with the wire's spelling. A form
+    derived from the wire's name is not drift: a place's adjective or people ("Rosenheimer",
+    "Maltese"), another adjective ending ("-skaya" beside "-sky").
+
+    Severity follows how far the spelling drifted (``grade_drift``): a garbled name, whose
+    consonant frame changed beyond the romanisation classes ("Kernigov" for "Chernihiv"), is
+    major (confidence 0.9); a transliteration variant (g/h, kh/h, w/v, ts/z: "Horodok" for
+    "Gorodok") is minor (0.7); a standard alternative romanisation (ye/e, yo/e, ya/ia, y/i,
+    -sky/-skyy, doubled letters: "Semenov"/"Semyonov") is minor with confidence 0.35, below
+    the 0.5 that counts in the score. Confidence is 0.3 or less when the article keeps the
+    name's own letters ("Kılıç"), the wire has the English exonym ("Rhine" for "Rhein"), both
+    spellings are attested names, or the article's spelling is far better attested in English
+    text than a wire spelling that looks like a typo. Loosely aligned sentences lower it by up
+    to a fifth.
 
     ## Why is this bad?
     Machine translation re-transliterates names from the source script, so the same person or
@@ -129,8 +142,14 @@ def check_inconsistent_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
     ## What it does
     Groups the article's names whose spellings look like transliterations of one name and
-    reports every occurrence of the spellings that lose: a spelling used by the wire pool wins,
-    then the most frequent spelling, then the first one.
+    reports every occurrence of the spellings that lose: the spelling used most often wins,
+    the wire pool's spelling and a spelling attested in English text settle near-ties (a
+    spelling used three times beats a wire spelling used once), then the first one. Not
+    reported: a people beside its country ("Maltese"/"Malta"), adjective endings of one place,
+    two established names ("Johanna"/"Johann") and first names followed by different surnames
+    (two people). Severity and confidence are graded as for name-drift (NA101): garbled
+    spellings are major, variants minor, standard romanisations minor with low confidence;
+    confidence drops by a fifth when the winning spelling occurs once and not in the wire pool.
 
     ## Why is this bad?
     Two spellings of one place or person make readers believe there are two. MT engines
@@ -171,7 +190,8 @@ def check_inconsistent_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         canonical = max(group, key=lambda w: (counts[w] + 1.5 * (fold(w) in ctx.wire_names)
                                               + 0.9 * (name_zipf(fold(w)) >= 1.0),
                                               -occurrences[w][0].start))
-        attested = " (the spelling used in the wire pool)" if fold(canonical) in ctx.wire_names else ""
+        in_pool = fold(canonical) in ctx.wire_names
+        attested = " (the spelling used in the wire pool)" if in_pool else ""
         for variant in group:
             if variant == canonical or not is_close_variant(variant, canonical):
                 continue
@@ -189,7 +209,8 @@ def check_inconsistent_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 yield rule.finding(
                     ctx, token.start, token.start + len(variant),
                     f"“{variant}” and “{canonical}” look like one name spelled two ways{note}",
-                    evidence=f"“{canonical}” appears {counts[canonical]}× in this article{attested}",
+                    evidence=f"“{canonical}” appears {counts[canonical]}× in this article"
+                             f"{attested}",
                     severity=severity, confidence=confidence,
                 )
 
@@ -288,8 +309,8 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     In a solidly aligned sentence pair, looks for a capitalised phrase of everyday English
     words in the article ("the Blue Fields Office") that shares no word with the wire
     paragraph, while a name of the wire sentence that no English dictionary or text corpus
-    knows (a transliteration such as "Kovalenko") has no counterpart in the article sentence, not even
-    in another spelling or a derived form. The phrase must sit where that name sits: some of the
+    knows (a transliteration such as "Kovalenko") has no counterpart in the article sentence,
+    not even in another spelling or a derived form. The phrase must sit where that name sits: some of the
     content words next to the phrase are those next to the name in the wire sentence. Phrases
     whose head is a place, country or people ("Great Britain", "Armed Forces of Ukraine",
     "Madrid") are not taken for translated words, nor are acronyms, hyphenated words and words
