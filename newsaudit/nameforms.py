@@ -150,8 +150,11 @@ _UNITS = (("shch", "Q"), ("tsch", "C"), ("dzh", "J"), ("sch", "S"), ("tch", "C")
           ("q", "k"))
 # Consonants that one letter of the source script is romanised as: Г is g or h, Х kh, h or
 # ch, Ц ts, tz, z or c, Щ shch or sch, Ж zh or j, Дж dzh or j; s/z for German-style spellings.
+# (Kersen/Kherson and Gershon/Kherson stay apart: k and g are not Х.)
 _ROMAN_CLASSES = ({"g", "h"}, {"X", "h", "C"}, {"k", "c"}, {"T", "z", "c", "s"}, {"s", "z"},
-            {"Q", "S", "C"}, {"Z", "J", "j"}, {"J", "j", "g"}, {"c", "C"})
+            {"Q", "S", "C"}, {"Z", "J", "j"}, {"J", "j", "g"}, {"c", "C"},
+            # a letter with its diacritic dropped (š, ž, ț written s, z, t), Greek β as b or v
+            {"S", "s"}, {"Z", "z"}, {"T", "t"}, {"b", "v"})
 _SHIFTS = frozenset("ghX")   # Г and Х: where Russian- and Ukrainian-style spellings part
 _COMPATIBLE = frozenset((a, b) for cls in _ROMAN_CLASSES for a in cls for b in cls)
 
