@@ -75,3 +75,15 @@ def load_table(name: str) -> dict[str, str]:
         key, _, value = entry.partition(" ")
         table[key] = value.strip()
     return table
+
+
+@lru_cache(maxsize=200_000)
+def name_zipf(word: str) -> float:
+    """Zipf frequency of ``word`` in wordfreq's large English list, which also holds names.
+
+    Unlike :func:`zipf` it sees rare words down to Zipf 1 ("Kuenssberg" 1.5, "Trochek" 0), so
+    it tells an attested spelling of a name from a one-off one.
+    """
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en", wordlist="large")

@@ -112,7 +112,174 @@ def variant_groups() -> dict[str, tuple[str, ...]]:
     """Each spelling of ``data/name_variants.txt`` mapped to its whole group of spellings."""
     groups = {}
     for line in load_ordered("name_variants"):
-        group = tuple(w.replace("_", " ") for w in line.lower().split())
+        group = tuple(w.replace("_", " ") for w in line.lower().replace(">", " ").split())
         for spelling in group:
             groups[spelling] = group
     return groups
+
+
+@lru_cache(maxsize=1)
+def preferred_spellings() -> dict[str, str]:
+    """Each deprecated spelling of ``data/name_variants.txt`` mapped to the preferred one."""
+    preferred = {}
+    for line in load_ordered("name_variants"):
+        if ">" in line:
+            head, _, rest = line.lower().partition(">")
+            for spelling in rest.split():
+                preferred[spelling.replace("_", " ")] = head.strip().replace("_", " ")
+    return preferred
+
+
+# --- grading a pair of spellings -----------------------------------------------------------
+
+# Letters of other Latin alphabets written the way English romanisations write them ("Kılıç"
+# and "Kylych", "Norvaiša" and "Norvaisha" are one spelling, not two).
+_LATIN = str.maketrans({"ı": "i", "ş": "sh", "ç": "ch", "š": "sh", "ž": "zh", "č": "ch",
+                        "ć": "ch", "ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "đ": "d", "ğ": "g"})
+# The standard choices of English romanisation: iotated vowels (ye/e, yo/e, ya/ia, yu/iu),
+# y/i/j, -iy/-yy/-yi endings, x/ks, dzh/j, ck/k, doubled letters. Two spellings that agree once
+# these are evened out are the same romanisation family ("Fedorov"/"Fyodorov").
+_STANDARD = (("dzh", "j"), ("dj", "j"), ("x", "ks"), ("ck", "k"), ("yo", "e"), ("ye", "e"),
+             ("jo", "e"), ("je", "e"), ("ya", "ia"), ("ja", "ia"), ("yu", "iu"), ("ju", "iu"),
+             ("iy", "i"), ("yi", "i"), ("yy", "i"), ("ij", "i"), ("yj", "i"), ("y", "i"),
+             ("ie", "e"))
+# Consonant units of the frame, longest first; upper-case letters stand for digraphs.
+_UNITS = (("shch", "Q"), ("tsch", "C"), ("dzh", "J"), ("sch", "S"), ("tch", "C"), ("kh", "X"),
+          ("zh", "Z"), ("sh", "S"), ("ch", "C"), ("ts", "T"), ("tz", "T"), ("dj", "J"),
+          ("ph", "f"), ("th", "t"), ("gh", "g"), ("ck", "k"), ("x", "ks"), ("w", "v"),
+          ("q", "k"))
+# Consonants that one letter of the source script is romanised as: Г is g or h, Х kh, h or
+# ch, Ц ts, tz, z or c, Щ shch or sch, Ж zh or j, Дж dzh or j; s/z for German-style spellings.
+# (Kersen/Kherson and Gershon/Kherson stay apart: k and g are not Х.)
+_ROMAN_CLASSES = ({"g", "h"}, {"X", "h", "C"}, {"k", "c"}, {"T", "z", "c", "s"}, {"s", "z"},
+            {"Q", "S", "C"}, {"Z", "J", "j"}, {"J", "j", "g"}, {"c", "C"},
+            # a letter with its diacritic dropped (š, ž, ț written s, z, t), Greek β as b or v
+            {"S", "s"}, {"Z", "z"}, {"T", "t"}, {"b", "v"})
+_SHIFTS = frozenset("ghX")   # Г and Х: where Russian- and Ukrainian-style spellings part
+_COMPATIBLE = frozenset((a, b) for cls in _ROMAN_CLASSES for a in cls for b in cls)
+
+# Endings that derive an adjective or a people from a place or name ("Neustädter" from
+# "Neustadt", "Cypriots" from "Cyprus", "Granovskaya" beside "Granovsky"), and the endings of
+# place names they replace.
+_DERIVED_ENDINGS = ("iots", "iot", "ians", "ian", "ans", "an", "ese", "ish", "ites", "ite",
+                    "ists", "ist", "ers", "er", "ern", "ns", "n", "is", "i", "ic", "in",
+                    "skaya", "skaia", "skoye", "skoe", "skoi", "skiy", "skyi", "skyy", "sky",
+                    "ski", "ska", "ske", "sk")
+_BASE_ENDINGS = ("us", "ia", "a", "y", "e", "o", "")
+_MASCULINE_SKY = ("skiy", "skyi", "skyy", "skii", "skij", "skyj", "sky", "ski")
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(name.lower().translate(_LATIN)))
+
+
+@lru_cache(maxsize=50_000)
+def standard_key(name: str) -> str:
+    """A spelling with the standard romanisation choices evened out (see ``_STANDARD``)."""
+    w = re.sub(r"(.)\1+", r"\1", _letters(name))
+    for a, b in _STANDARD:
+        w = w.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+@lru_cache(maxsize=50_000)
+def frame(name: str) -> tuple[str, ...]:
+    """The consonant units of a name in order, doubled letters once ("Vuhledarar": v h l d r r).
+
+    A "j" before a vowel is a consonant (the English "Alijan"); elsewhere it is a vowel
+    (the German "Zelenskyj").
+    """
+    w = re.sub(r"(.)\1+", r"\1", _letters(name))
+    w = re.sub(r"j(?![aeiouy])", "i", w)
+    for a, b in _UNITS:
+        w = w.replace(a, b)
+    w = re.sub(r"(.)\1+", r"\1", w)
+    return tuple(c for c in w if c not in "aeiouy")
+
+
+def _frame_edits(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
+    """(edits, shifts) of the cheapest alignment of two frames.
+
+    Units of one romanisation class ("g"/"h", "kh"/"h") cost no edit; those of Г and Х count
+    as a shift. Any other substitution, insertion or deletion is an edit.
+    """
+    inf = (99, 0)
+    rows = [[(j, 0) for j in range(len(b) + 1)]]
+    for i in range(1, len(a) + 1):
+        row = [(i, 0)] + [inf] * len(b)
+        for j in range(1, len(b) + 1):
+            up, left, diag = rows[i - 1][j], row[j - 1], rows[i - 1][j - 1]
+            if a[i - 1] == b[j - 1]:
+                sub = diag
+            elif (a[i - 1], b[j - 1]) in _COMPATIBLE:
+                sub = (diag[0], diag[1] + (a[i - 1] in _SHIFTS or b[j - 1] in _SHIFTS))
+            else:
+                sub = (diag[0] + 1, diag[1])
+            row[j] = min(sub, (up[0] + 1, up[1]), (left[0] + 1, left[1]))
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def is_derived_form(a: str, b: str) -> bool:
+    """One name and a form derived from it, not two spellings: a place and its adjective or
+    people ("Kirchheimer"/"Kirchheim", "Cypriots"/"Cyprus"), two adjective endings of one place
+    ("Granovskaya"/"Granovsky"), or hyphenated names whose differing parts are such forms."""
+    fa, fb = _letters(a), _letters(b)
+    pa, pb = re.split(r"[-‐]", fold(a)), re.split(r"[-‐]", fold(b))
+    if len(pa) == len(pb) > 1:
+        diff = [(x, y) for x, y in zip(pa, pb) if x != y]
+        return bool(diff) and all(is_derived_form(x, y) for x, y in diff)
+    if fa == fb:
+        return False
+    if fa.endswith(_MASCULINE_SKY) and fb.endswith(_MASCULINE_SKY):
+        return False  # "Zelensky"/"Zelenskyy": one ending romanised two ways
+    da, db = _derived_stems(fa), _derived_stems(fb)
+    return bool(da & (db | _base_stems(fb)) or db & _base_stems(fa))
+
+
+def _derived_stems(w: str) -> set[str]:
+    """What is left of ``w`` without an adjective or people ending, at least four letters."""
+    return {w[: len(w) - len(e)] for e in _DERIVED_ENDINGS
+            if w.endswith(e) and len(w) - len(e) >= 4}
+
+
+def _base_stems(w: str) -> set[str]:
+    """``w``, and ``w`` without the ending a place name drops before a derived ending."""
+    return {w[: len(w) - len(e)] for e in _BASE_ENDINGS
+            if w.endswith(e) and len(w) - len(e) >= 4}
+
+
+# how far a spelling drifted from another
+ROMANISATION = "romanisation"   # the same once standard romanisation choices are evened out
+VARIANT = "variant"             # same consonant frame up to romanisation classes (g/h, kh/h)
+GARBLED = "garbled"             # the consonant frame changed: an editor would not recognise it
+
+
+def name_parts(a: str, b: str) -> list[tuple[str, str]]:
+    """The differing parts of two hyphenated names with as many parts, else the two names."""
+    pa, pb = re.split(r"[-‐]", a), re.split(r"[-‐]", b)
+    if len(pa) == len(pb) > 1:
+        return [(x, y) for x, y in zip(pa, pb) if fold(x) != fold(y)] or [(a, b)]
+    return [(a, b)]
+
+
+@lru_cache(maxsize=100_000)
+def drift(a: str, b: str) -> tuple[str, int, int]:
+    """How far spelling ``a`` drifted from ``b``: (kind, frame edits, g/h/kh shifts).
+
+    The kind is the worst over the differing parts of hyphenated names; see the constants.
+    """
+    order = (ROMANISATION, VARIANT, GARBLED)
+    worst = (ROMANISATION, 0, 0)
+    for x, y in name_parts(a, b):
+        if standard_key(x) == standard_key(y):
+            continue
+        edits, shifts = _frame_edits(frame(x), frame(y))
+        kind = VARIANT if edits == 0 else GARBLED
+        worst = max(worst, (kind, edits, shifts), key=lambda k: (order.index(k[0]), k[1], k[2]))
+    return worst
+
+
+def has_script_letters(name: str) -> bool:
+    """True when a name keeps letters of its own Latin alphabet ("Kılıç", "Šiauliai")."""
+    return any(ord(c) > 127 and c.isalpha() for c in name)

@@ -108,3 +108,18 @@ def test_sentence_alignment_skips_an_added_sentence():
                                "By noon traffic was back to normal.")
     pairs = align_sentences(article.sentences, wire.sentences, WireIndex([wire]))
     assert [(a.index, tuple(w.index for w in ws)) for a, ws, _ in pairs] == [(0, (0,)), (2, (1,))]
+
+
+def test_name_drift_is_graded_by_how_far_the_spelling_moved():
+    from newsaudit.model import Severity
+    from newsaudit.nameforms import GARBLED, ROMANISATION, VARIANT, drift, is_derived_form
+    from newsaudit.rules.names import grade_drift
+
+    assert drift("Semyonov", "Semenov")[0] == ROMANISATION
+    assert drift("Gorodok", "Horodok")[0] == VARIANT
+    assert drift("Kernigov", "Chernihiv")[0] == GARBLED
+    assert grade_drift("Kernigov", "Chernihiv")[0] is Severity.MAJOR
+    severity, confidence, _ = grade_drift("Semyonov", "Semenov")
+    assert severity is Severity.MINOR and confidence < 0.5
+    assert is_derived_form("Rosenheimer", "Rosenheim") and is_derived_form("Maltese", "Malta")
+    assert not is_derived_form("Voronova", "Voronov")

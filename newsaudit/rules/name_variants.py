@@ -5,20 +5,23 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Finding, Severity
-from ..nameforms import variant_groups, variant_pattern
+from ..nameforms import preferred_spellings, variant_groups, variant_pattern
 from ..text import fold
 from .base import AuditContext, Rule
 from .common import sentence_tokens
 
 
 def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
-    """A place spelled in a variant the wire pool does not use ("Kiev" where the wire has "Kyiv").
+    """A place spelled in a deprecated variant ("Kiev" where the wire has "Kyiv").
 
     ## What it does
-    For names with several established spellings, listed in ``data/name_variants.txt``
-    (Kyiv/Kiev, Odesa/Odessa, Mumbai/Bombay...), reports the article's spelling when the wire
-    pool uses another spelling of the group and never this one. Without a wire nothing is
-    reported: the list does not say which spelling is right, the wire does.
+    For names with several established spellings, listed in ``data/name_variants.txt`` with
+    the preferred, current spelling first (Kyiv > Kiev, Odesa > Odessa, Mumbai > Bombay...),
+    reports a deprecated spelling of the article when the wire pool writes the preferred one
+    and never the deprecated one. Only that direction: the current spelling is never reported
+    because some wire (an outlet that kept the old style) writes the old one. Without a wire
+    nothing is reported. Severity is minor (a locale convention); confidence is 0.9, since the
+    list and the wire pool agree on the spelling.
 
     ## Why is this bad?
     Outlets choose one spelling, often for political reasons; an article that mixes in the
@@ -51,14 +54,15 @@ def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 end = token.start + len(token.bare)
             else:
                 continue
-            if all(w in ctx.wire_names for w in word.split()):
-                continue
-            used = [w for w in groups[word] if w != word and all(x in ctx.wire_names for x in w.split())]
-            if used:
-                preferred = used[0].title()
+            preferred = preferred_spellings().get(word)
+            if preferred is None or all(w in ctx.wire_names for w in word.split()):
+                continue  # the preferred spelling, or one the wire pool writes too
+            if all(x in ctx.wire_names for x in preferred.split()):
                 yield rule.finding(ctx, token.start, end,
-                                   f"the wire spells this “{preferred}”",
-                                   evidence=f"variants: {' / '.join(groups[word])}; the wire pool uses “{preferred}”")
+                                   f"the wire spells this “{preferred.title()}”",
+                                   evidence=f"variants: {' / '.join(groups[word])}; the wire pool "
+                                            f"uses the current spelling “{preferred.title()}”",
+                                   confidence=0.9)
 
 
 RULES = (

@@ -3,18 +3,63 @@ article, and names rendered as ordinary words."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Iterator
 
-from ..lexicon import is_dictionary_word, is_ordinary_word, load_list
+from ..lexicon import is_dictionary_word, is_ordinary_word, load_list, name_zipf
 from ..model import Finding, Severity
-from ..nameforms import is_close_variant, is_minor_variant, is_variant, skeleton, variant_groups
+from ..nameforms import (GARBLED, ROMANISATION, VARIANT, drift, has_script_letters,
+                         is_close_variant, is_derived_form, is_variant, name_parts, skeleton,
+                         variant_groups)
 from ..text import Token, fold, is_redaction, stem
 from .base import AuditContext, Rule
 from .common import sentence_names, sentence_tokens
 
 NAME_MIN_SIMILARITY = 0.25   # sentence pairs below this are too loose to compare names
 PHRASE_MIN_SIMILARITY = 0.35  # a translated name needs a solidly aligned sentence
+
+
+# confidence of a finding by how far the spelling drifted (see ``nameforms.drift``)
+DRIFT_CONFIDENCE = {GARBLED: 0.9, VARIANT: 0.7, ROMANISATION: 0.35}
+ESTABLISHED_NAME_ZIPF = 2.0   # a spelling this frequent in English text is an attested name
+LOW_CONFIDENCE = 0.3          # reported, but not counted in the score
+
+
+def grade_drift(word: str, reference: str) -> tuple[Severity, float, str]:
+    """Severity, confidence and a note for spelling ``word`` where ``reference`` is expected.
+
+    A garbled name (consonant frame changed) is major; a variant (same frame up to the
+    romanisation classes g/h, kh/h, w/v, ts/z...) or a standard alternative romanisation
+    (ye/e, y/i, -sky/-skyy...) is minor, the latter with low confidence. Confidence drops
+    further when the article's spelling is not wrong for English copy: it keeps the letters of
+    its own alphabet ("Kılıç"), the reference is its English exonym ("Rhine" for "Rhein"), both
+    are attested names ("Natalia"/"Natalya"), or the article's spelling is far better attested
+    than a reference that looks like a typo ("Bofors" against "Bosfors").
+    """
+    kind, edits, shifts = drift(word, reference)
+    severity = Severity.MAJOR if kind == GARBLED else Severity.MINOR
+    confidence = DRIFT_CONFIDENCE[kind]
+    note = {GARBLED: "", VARIANT: " (a transliteration variant)",
+            ROMANISATION: " (an alternative romanisation)"}[kind]
+    parts = name_parts(word, reference)
+    za = min(name_zipf(fold(a)) for a, _ in parts)
+    zr = min(name_zipf(fold(r)) for _, r in parts)
+    if has_script_letters(word) and not has_script_letters(reference):
+        return Severity.MINOR, LOW_CONFIDENCE, " (the article keeps the original letters)"
+    if all(is_dictionary_word(r) and not is_dictionary_word(a) for a, r in parts):
+        return Severity.MINOR, LOW_CONFIDENCE, " (the reference is the English form)"
+    if kind != GARBLED and za >= ESTABLISHED_NAME_ZIPF and zr >= ESTABLISHED_NAME_ZIPF:
+        return Severity.MINOR, LOW_CONFIDENCE, " (both spellings are attested names)"
+    # Russian-style g/h spellings of Ukrainian names are better attested, yet still wrong
+    if edits <= 1 and not shifts and za >= 1.0 and za >= zr + 1.0:
+        return Severity.MINOR, LOW_CONFIDENCE - 0.05, " (the article’s spelling is attested)"
+    return severity, confidence, note
+
+
+def _alignment_factor(similarity: float) -> float:
+    """Loosely aligned sentences are weaker evidence that two names are one."""
+    return 0.8 + 0.2 * min(1.0, similarity / 0.6)
 
 
 def _closest_variant(word: str, candidates) -> str | None:
@@ -38,7 +83,20 @@ def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     For every article sentence aligned to a wire sentence, compares the names of the two. A name
     of the article that the wire pool does not know and that looks like a spelling of a name in
     the aligned wire text (same consonant frame once transliteration variants such as g/h/kh,
-    doubled letters and vowels are evened out) is reported, with the wire's spelling.
+    doubled letters and vowels are evened out) is reported, with the wire's spelling. A form
+    derived from the wire's name is not drift: a place's adjective or people ("Rosenheimer",
+    "Maltese"), another adjective ending ("-skaya" beside "-sky").
+
+    Severity follows how far the spelling drifted (``grade_drift``): a garbled name, whose
+    consonant frame changed beyond the romanisation classes ("Kernigov" for "Chernihiv"), is
+    major (confidence 0.9); a transliteration variant (g/h, kh/h, w/v, ts/z: "Horodok" for
+    "Gorodok") is minor (0.7); a standard alternative romanisation (ye/e, yo/e, ya/ia, y/i,
+    -sky/-skyy, doubled letters: "Semenov"/"Semyonov") is minor with confidence 0.35, below
+    the 0.5 that counts in the score. Confidence is 0.3 or less when the article keeps the
+    name's own letters ("Kılıç"), the wire has the English exonym ("Rhine" for "Rhein"), both
+    spellings are attested names, or the article's spelling is far better attested in English
+    text than a wire spelling that looks like a typo. Loosely aligned sentences lower it by up
+    to a fifth.
 
     ## Why is this bad?
     Machine translation re-transliterates names from the source script, so the same person or
@@ -66,15 +124,16 @@ def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             if fold(word) in variant_groups():
                 continue  # an established variant: the name-variant rule (NA601) judges it
             match = _closest_variant(word, wire_names)
-            if match is None:
+            if match is None or is_derived_form(word, match):
                 continue
-            minor = is_minor_variant(word, match)
+            severity, confidence, note = grade_drift(word, match)
             yield rule.finding(
                 ctx, token.start, token.start + len(word),
-                f"“{word}” is spelled “{match}” in the aligned wire sentence",
+                f"“{word}” is spelled “{match}” in the aligned wire sentence{note}",
                 evidence=f"{pair.wire_path}: {pair.wire_text}",
-                severity=Severity.MINOR if minor else Severity.MAJOR,
-                category="Locale convention/Name format" if minor else None,
+                severity=severity,
+                category="Locale convention/Name format" if severity is Severity.MINOR else None,
+                confidence=confidence * _alignment_factor(pair.similarity),
             )
 
 
@@ -83,8 +142,14 @@ def check_inconsistent_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
     ## What it does
     Groups the article's names whose spellings look like transliterations of one name and
-    reports every occurrence of the spellings that lose: a spelling used by the wire pool wins,
-    then the most frequent spelling, then the first one.
+    reports every occurrence of the spellings that lose: the spelling used most often wins,
+    the wire pool's spelling and a spelling attested in English text settle near-ties (a
+    spelling used three times beats a wire spelling used once), then the first one. Not
+    reported: a people beside its country ("Maltese"/"Malta"), adjective endings of one place,
+    two established names ("Johanna"/"Johann") and first names followed by different surnames
+    (two people). Severity and confidence are graded as for name-drift (NA101): garbled
+    spellings are major, variants minor, standard romanisations minor with low confidence;
+    confidence drops by a fifth when the winning spelling occurs once and not in the wire pool.
 
     ## Why is this bad?
     Two spellings of one place or person make readers believe there are two. MT engines
@@ -120,20 +185,48 @@ def check_inconsistent_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         if len(group) < 2:
             continue
         seen.update(group)
-        canonical = max(group, key=lambda w: (fold(w) in ctx.wire_names, counts[w],
+        # the spelling used consistently wins; the wire pool's spelling, then a spelling
+        # attested in English text, settle near-ties
+        canonical = max(group, key=lambda w: (counts[w] + 1.5 * (fold(w) in ctx.wire_names)
+                                              + 0.9 * (name_zipf(fold(w)) >= 1.0),
                                               -occurrences[w][0].start))
-        attested = " (the spelling used in the wire pool)" if fold(canonical) in ctx.wire_names else ""
+        in_pool = fold(canonical) in ctx.wire_names
+        attested = " (the spelling used in the wire pool)" if in_pool else ""
         for variant in group:
             if variant == canonical or not is_close_variant(variant, canonical):
                 continue
-            minor = is_minor_variant(variant, canonical)
+            if is_derived_form(variant, canonical) or _different_people(
+                    occurrences[variant], occurrences[canonical], ctx.doc.text):
+                continue
+            kind = drift(variant, canonical)[0]
+            if kind != GARBLED and min(name_zipf(fold(variant)),
+                                       name_zipf(fold(canonical))) >= ESTABLISHED_NAME_ZIPF:
+                continue  # two established names ("Hermann"/"Herrmann"): two people, likely
+            severity, confidence, note = grade_drift(variant, canonical)
+            if counts[canonical] < 2 and not attested:
+                confidence *= 0.8  # one occurrence against one: which is right is unclear
             for token in occurrences[variant]:
                 yield rule.finding(
                     ctx, token.start, token.start + len(variant),
-                    f"“{variant}” and “{canonical}” look like one name spelled two ways",
-                    evidence=f"“{canonical}” appears {counts[canonical]}× in this article{attested}",
-                    severity=Severity.MINOR if minor else Severity.MAJOR,
+                    f"“{variant}” and “{canonical}” look like one name spelled two ways{note}",
+                    evidence=f"“{canonical}” appears {counts[canonical]}× in this article"
+                             f"{attested}",
+                    severity=severity, confidence=confidence,
                 )
+
+
+def _next_name(token: Token, text: str) -> str | None:
+    """The capitalised word right after ``token`` (a surname after a first name), if any."""
+    rest = text[token.end:token.end + 40]
+    m = re.match(r"[ \u00a0]([A-Z][\w'’-]+)", rest)
+    return fold(m.group(1)) if m else None
+
+
+def _different_people(a: list[Token], b: list[Token], text: str) -> bool:
+    """First names followed by different surnames ("Kathrin Jandt", "Katharina Wick")."""
+    sa = {_next_name(t, text) for t in a} - {None}
+    sb = {_next_name(t, text) for t in b} - {None}
+    return bool(sa and sb) and not (sa & sb)
 
 
 def _capitalised_phrases(tokens: tuple[Token, ...], text: str, offset: int):
@@ -166,16 +259,65 @@ def _plain_word(word: str) -> bool:
     return word.isalpha() and len(word) >= 4 and not word.isupper() and is_dictionary_word(word)
 
 
+UNKNOWN_NAME_ZIPF = 2.5   # a wire name rarer than this in English text is a transliteration
+NEIGHBOURS = 3   # content words either side that place a phrase where a wire name sits
+_LOWER_VOCAB: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _lower_vocabulary(ctx: AuditContext) -> frozenset[str]:
+    """Words the wire pool writes in lower case somewhere (so: not only names)."""
+    key = id(ctx.wires)
+    cached = _LOWER_VOCAB.get(key)
+    if cached is None or cached[0] is not ctx.wires:
+        words = frozenset(w for d in ctx.wires.values()
+                          for w in re.findall(r"\b[a-z][a-z’'-]+\b", d.text))
+        cached = _LOWER_VOCAB[key] = (ctx.wires, words)
+    return cached[1]  # type: ignore[return-value]
+
+
+def _is_place_word(word: str, ctx: AuditContext) -> bool:
+    """A place, country or people ("Britain", "Russian"): a listed place spelling ("Kiev"), or
+    a word the wire pool writes as a name and never in lower case."""
+    folded = fold(word)
+    return folded in variant_groups() or (folded in ctx.wire_names
+                                          and word.lower() not in _lower_vocabulary(ctx))
+
+
+def is_dictionary_function(word: str) -> bool:
+    return word.lower() in load_list("function_words")
+
+
+def _neighbours(tokens, first: int, last: int) -> set[str]:
+    """Stems of the content words next to tokens[first..last] (``NEIGHBOURS`` either side)."""
+    before = [i for i in range(first) if tokens[i].text.isalpha()
+              and not is_dictionary_function(tokens[i].text)][-NEIGHBOURS:]
+    after = [i for i in range(last + 1, len(tokens)) if tokens[i].text.isalpha()
+             and not is_dictionary_function(tokens[i].text)][:NEIGHBOURS]
+    return {stem(tokens[i].text) for i in before + after}
+
+
+def _known_in(name: str, article_names: list[str]) -> bool:
+    """The article has this name in some spelling or derived form ("Vyshhorodsky")."""
+    return any(fold(a) == fold(name) or is_variant(name, a) or is_derived_form(name, a)
+               or drift(name, a)[0] != GARBLED for a in article_names)
+
+
 def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """A name of the wire sentence rendered as a capitalised phrase of ordinary words.
 
     ## What it does
     In a solidly aligned sentence pair, looks for a capitalised phrase of everyday English
     words in the article ("the Blue Fields Office") that shares no word with the wire
-    paragraph, while a name of the wire sentence that no English dictionary knows (a
-    transliteration such as "Kovalenko") has no counterpart in the article sentence. The
-    phrase is then most likely that name, translated word by word. Acronyms, hyphenated
-    words and words under four letters are never taken for translated words.
+    paragraph, while a name of the wire sentence that no English dictionary or text corpus
+    knows (a transliteration such as "Kovalenko") has no counterpart in the article sentence,
+    not even in another spelling or a derived form. The phrase must sit where that name sits: some of the
+    content words next to the phrase are those next to the name in the wire sentence. Phrases
+    whose head is a place, country or people ("Great Britain", "Armed Forces of Ukraine",
+    "Madrid") are not taken for translated words, nor are acronyms, hyphenated words and words
+    under four letters. The phrase is then most likely that name, translated word by word.
+
+    Severity is major (the reader loses who or what is meant). Confidence grows with the
+    similarity of the aligned sentences and with how many neighbouring words agree.
 
     ## Why is this bad?
     Names often mean something in their own language (Zelenskyy contains the word for
@@ -194,30 +336,50 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         if pair.similarity < PHRASE_MIN_SIMILARITY:
             continue
         article_names = [t.bare for t in sentence_names(pair.sentence)]
-        article_folded = {fold(a) for a in article_names}
-        missing = [t.bare for s in pair.wire_sentences for t in sentence_names(s)
-                   if _foreign_name(t.bare) and fold(t.bare) not in article_folded
-                   and not any(is_variant(t.bare, a) for a in article_names)]
+        missing = [t for s in pair.wire_sentences for t in sentence_names(s)
+                   if _foreign_name(t.bare) and name_zipf(fold(t.bare)) < UNKNOWN_NAME_ZIPF
+                   and not _known_in(t.bare, article_names)]
         if not missing:
             continue
-        wire_stems = {stem(t.text) for s in pair.wire_sentences for t in sentence_tokens(s)}
+        wire_tokens = [sentence_tokens(s) for s in pair.wire_sentences]
+        wire_stems = {stem(t.text) for ts in wire_tokens for t in ts}
+        around_missing = {}
+        for m in missing:
+            for ts in wire_tokens:
+                for i, t in enumerate(ts):
+                    if t.start == m.start:
+                        around_missing[m.bare] = _neighbours(ts, i, i)
         tokens = sentence_tokens(pair.sentence)
+        position = {t.start: i for i, t in enumerate(tokens)}
         for run in _capitalised_phrases(tokens, pair.sentence.text, pair.sentence.start):
             words = [t for t in run if t.text != "of"]
             if not all(_plain_word(t.bare) and t.bare.lower() not in titles for t in words):
                 continue
-            if any(fold(t.bare) in fold(m) for t in words for m in missing):
+            if _is_place_word(words[-1].bare, ctx) or _is_place_word(run[-1].bare, ctx) \
+                    or all(_is_place_word(t.bare, ctx) for t in words):
+                continue  # "Great Britain", "Russian Federation": a place named, not translated
+            if any(fold(t.bare) in fold(m.bare) for t in words for m in missing):
                 continue  # "Jong Un" for "Jong-un": a spelling, not a translation
-            if any(stem(t.text) in wire_stems for t in words) or fold(" ".join(t.bare for t in words)) in ctx.wire_names:
+            if any(t.bare.lower() in pair.wire_text.lower() for t in words):
+                continue  # "Ticker" inside the wire's "@rponline-Ticker"
+            if any(stem(t.text) in wire_stems for t in words) \
+                    or fold(" ".join(t.bare for t in words)) in ctx.wire_names:
                 continue
-            if any(skeleton(t.bare) == skeleton(m) for t in words for m in missing):
+            if any(skeleton(t.bare) == skeleton(m.bare) for t in words for m in missing):
                 continue  # "Kiev" for "Kyiv" is a spelling, not a translation
+            here = _neighbours(tokens, position[run[0].start], position[run[-1].start])
+            shared = {m: len(here & near) for m, near in around_missing.items()}
+            name, agree = max(shared.items(), key=lambda kv: kv[1], default=(None, 0))
+            if not agree:
+                continue  # the phrase is not where the wire's name is
             phrase = ctx.doc.text[run[0].start:run[-1].end]
+            confidence = min(1.0, 0.5 + 0.4 * min(1.0, pair.similarity / 0.7) + 0.1 * agree)
             yield rule.finding(
                 ctx, run[0].start, run[-1].end,
                 f"“{phrase}” may be a name translated as words: the aligned wire sentence names "
-                f"“{missing[0]}”, which this sentence does not",
+                f"“{name}” at this place, which this sentence does not",
                 evidence=f"{pair.wire_path}: {pair.wire_text}",
+                confidence=confidence,
             )
 
 
