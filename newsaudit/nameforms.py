@@ -201,7 +201,8 @@ def _frame_edits(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
     """(edits, shifts) of the cheapest alignment of two frames.
 
     Units of one romanisation class ("g"/"h", "kh"/"h") cost no edit; those of Г and Х count
-    as a shift. Any other substitution, insertion or deletion is an edit.
+    as a shift, and so does an "h" written on one side only. Any other substitution,
+    insertion or deletion is an edit.
     """
     inf = (99, 0)
     rows = [[(j, 0) for j in range(len(b) + 1)]]
@@ -215,7 +216,11 @@ def _frame_edits(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
                 sub = (diag[0], diag[1] + (a[i - 1] in _SHIFTS or b[j - 1] in _SHIFTS))
             else:
                 sub = (diag[0] + 1, diag[1])
-            row[j] = min(sub, (up[0] + 1, up[1]), (left[0] + 1, left[1]))
+            # an "h" written or left out is romanisation, not drift ("Fariba"/"Faribah",
+            # "Adelha"/"Adelkhah"): it costs a shift, not an edit
+            dropped_a = (up[0], up[1] + 1) if a[i - 1] == "h" else (up[0] + 1, up[1])
+            dropped_b = (left[0], left[1] + 1) if b[j - 1] == "h" else (left[0] + 1, left[1])
+            row[j] = min(sub, dropped_a, dropped_b)
         rows.append(row)
     return rows[-1][-1]
 

@@ -17,6 +17,7 @@ from .base import AuditContext, Rule
 from .common import sentence_names, sentence_tokens
 
 NAME_MIN_SIMILARITY = 0.25   # sentence pairs below this are too loose to compare names
+SINGLE_WORD_CONFIDENCE = 0.45  # one capitalised word is as often a demonym or a title
 PHRASE_MIN_SIMILARITY = 0.35  # a translated name needs a solidly aligned sentence
 
 
@@ -310,14 +311,16 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     words in the article ("the Blue Fields Office") that shares no word with the wire
     paragraph, while a name of the wire sentence that no English dictionary or text corpus
     knows (a transliteration such as "Kovalenko") has no counterpart in the article sentence,
-    not even in another spelling or a derived form. The phrase must sit where that name sits: some of the
-    content words next to the phrase are those next to the name in the wire sentence. Phrases
-    whose head is a place, country or people ("Great Britain", "Armed Forces of Ukraine",
-    "Madrid") are not taken for translated words, nor are acronyms, hyphenated words and words
-    under four letters. The phrase is then most likely that name, translated word by word.
+    not even in another spelling or a derived form. The phrase must sit where that name sits:
+    some of the content words next to the phrase are those next to the name in the wire
+    sentence. Phrases whose head is a place, country or people ("Great Britain", "Armed Forces
+    of Ukraine", "Madrid") are not taken for translated words, nor are acronyms, hyphenated
+    words, words under four letters, and the descriptive tail of a name kept as it is ("Xinhua
+    News Agency"). The phrase is then most likely that name, translated word by word.
 
     Severity is major (the reader loses who or what is meant). Confidence grows with the
-    similarity of the aligned sentences and with how many neighbouring words agree.
+    similarity of the aligned sentences and with how many neighbouring words agree; a single
+    word is capped at 0.45 (reported, not counted): it is as often a demonym or a title.
 
     ## Why is this bad?
     Names often mean something in their own language (Zelenskyy contains the word for
@@ -367,6 +370,10 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 continue
             if any(skeleton(t.bare) == skeleton(m.bare) for t in words for m in missing):
                 continue  # "Kiev" for "Kyiv" is a spelling, not a translation
+            before = position[run[0].start] - 1
+            if before >= 0 and _foreign_name(tokens[before].bare) \
+                    and tokens[before].text[:1].isupper():
+                continue  # "Xinhua News Agency": the descriptive tail of a name kept as it is
             here = _neighbours(tokens, position[run[0].start], position[run[-1].start])
             shared = {m: len(here & near) for m, near in around_missing.items()}
             name, agree = max(shared.items(), key=lambda kv: kv[1], default=(None, 0))
@@ -374,6 +381,8 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 continue  # the phrase is not where the wire's name is
             phrase = ctx.doc.text[run[0].start:run[-1].end]
             confidence = min(1.0, 0.5 + 0.4 * min(1.0, pair.similarity / 0.7) + 0.1 * agree)
+            if len(words) == 1:
+                confidence = min(confidence, SINGLE_WORD_CONFIDENCE)  # "Chairmen", "Moroccan"
             yield rule.finding(
                 ctx, run[0].start, run[-1].end,
                 f"“{phrase}” may be a name translated as words: the aligned wire sentence names "
