@@ -3,14 +3,20 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
 
 .PHONY: run test bench lint lexicons clean
 
+# `make run` installs the tool alone; the test, lint and benchmark targets add their extras.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(DEV): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(DEV)
 
 ## Audit the sample corpus (exit 1 = some article fails the audit, which is expected here).
 run: $(STAMP)
@@ -19,21 +25,21 @@ run: $(STAMP)
 	@echo "HTML report (article and wire side by side): open file://$(CURDIR)/report.html in a browser"
 
 ## Run the test suite.
-test: $(STAMP)
+test: $(DEV)
 	$(BIN)/python -m pytest -q
 
 ## Style gate: ruff (pyflakes, pycodestyle, bugbear, complexity; settings in pyproject.toml).
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check .
 
 ## Quality and speed benchmarks on ../shared/bench (not part of the test suite).
-bench: $(STAMP)
+bench: $(DEV)
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/clean.py
 	$(BIN)/python bench/speed.py
 
 ## Regenerate the WordNet-derived word lists in newsaudit/data (needs apt-get install wordnet-base).
-lexicons: $(STAMP)
+lexicons: $(DEV)
 	$(BIN)/python scripts/lexicons.py
 
 clean:

@@ -64,7 +64,10 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     data = _read_toml(path)
-    table = data.get("tool", {}).get("newsaudit", {}) if path.name == "pyproject.toml" else data
+    # pyproject.toml keeps the settings under [tool.newsaudit]; newsaudit.toml may have them at
+    # the top level or, pasted from a pyproject.toml, under the same table
+    nested = data.get("tool", {}).get("newsaudit", {}) if isinstance(data.get("tool"), dict) else {}
+    table = nested if path.name == "pyproject.toml" or set(data) == {"tool"} else data
     return parse_table(table, path)
 
 

@@ -7,6 +7,7 @@ run (:class:`InputError`), because a typo in a CI step must not pass silently.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -43,33 +44,57 @@ class Source:
 def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> list[str]:
     """Files named directly, plus article files found recursively under folders, sorted.
 
-    A missing path raises :class:`InputError`. ``-`` (stdin) is passed through.
+    A missing or unreachable path raises :class:`InputError`; so does a folder that could not
+    be searched completely (see :func:`expand` to go on without it). ``-`` is passed through.
     """
+    found, unreadable = expand(paths, suffixes)
+    if unreadable:
+        raise InputError(unreadable[0])
+    return found
+
+
+def expand(paths: Iterable[str],
+           suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> tuple[list[str], list[str]]:
+    """Like :func:`expand_paths`, but a subfolder that cannot be read is returned as a
+    one-line problem (the files found elsewhere are still audited) instead of raised."""
     found: list[str] = []
+    problems: list[str] = []
     seen: set[str] = set()
     for raw in paths:
         if raw == STDIN_NAME:
             candidates = [raw]
         else:
             path = Path(raw)
-            if not path.exists():
-                raise InputError(f"{raw}: no such file or directory")
+            try:
+                path.stat()
+            except FileNotFoundError:
+                raise InputError(f"{raw}: no such file or directory") from None
+            except OSError as exc:
+                raise InputError(f"{raw}: cannot be reached: {exc.strerror or exc}") from None
             if path.is_dir():
-                candidates = sorted(
-                    str(p) for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in suffixes and not _hidden(p, path)
-                )
+                candidates = _walk(path, suffixes, problems)
             else:
                 candidates = [str(path)]
         for c in candidates:
             if c not in seen:
                 seen.add(c)
                 found.append(c)
-    return found
+    return found, problems
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _walk(root: Path, suffixes: tuple[str, ...], problems: list[str]) -> list[str]:
+    """Article files under ``root`` (hidden folders skipped, symlinked folders not followed)."""
+    def failed(exc: OSError) -> None:
+        problems.append(f"{exc.filename}: folder not searched: {exc.strerror or exc}")
+
+    out = []
+    for folder, subfolders, files in os.walk(root, onerror=failed):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        out.extend(str(Path(folder) / f) for f in files
+                   if not f.startswith(".") and os.path.splitext(f)[1].lower() in suffixes
+                   and os.path.isfile(os.path.join(folder, f)))
+    return sorted(out)
+
 
 
 def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES,

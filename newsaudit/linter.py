@@ -18,7 +18,7 @@ from . import baseline as baselines
 from .audit import AuditOptions, audit
 from .config import Settings
 from .grammar import GrammarStatus, find_grammar_checker
-from .inputs import InputError, Source, expand_paths, read_source
+from .inputs import InputError, Source, expand, read_source
 from .langid import detect_language, is_english
 from .markup import Extracted, extract, is_html
 from .markup import to_source as markup_to_source
@@ -52,8 +52,8 @@ def run(articles: Sequence[str], wires: Sequence[str] = (), settings: Settings =
     Without wires (neither given nor in ``settings.wire``), the files are compared with each
     other. Raises ``UsageError`` when the run cannot start.
     """
-    article_paths, wire_paths = _resolve_paths(list(articles), list(wires) or list(settings.wire),
-                                               settings)
+    article_paths, wire_paths, problems = _resolve_paths(
+        list(articles), list(wires) or list(settings.wire), settings)
     sources = [read_source(p, settings.max_bytes,
                            display_name=settings.stdin_filename if p == "-" else None)
                for p in article_paths]
@@ -70,7 +70,7 @@ def run(articles: Sequence[str], wires: Sequence[str] = (), settings: Settings =
     documents = [_document(s, extracted) for s in sources if s.text is not None]
     wire_docs = ([_document(s, extracted) for s in wire_sources if s.text is not None]
                  if wire_paths else None)
-    messages = [f"wire {s.path}: {s.error}" for s in wire_sources if s.error]
+    messages = problems + [f"wire {s.path}: {s.error}" for s in wire_sources if s.error]
     if wire_docs is not None:
         wire_docs, rejected = _usable_wires(wire_docs, wire_sources)
         messages += rejected
@@ -88,7 +88,7 @@ def run(articles: Sequence[str], wires: Sequence[str] = (), settings: Settings =
     return Report(files=tuple(results), texts=texts,
                   documents={d.path: d for d in documents + (wire_docs or [])},
                   grammar=grammar.status, settings=settings, messages=tuple(messages),
-                  input_errors=any(s.error for s in sources))
+                  input_errors=bool(problems) or any(s.error for s in sources))
 
 
 def _usable_wires(wires: list[Document], sources: list[Source]) -> tuple[list[Document], list[str]]:
@@ -111,12 +111,14 @@ def _usable_wires(wires: list[Document], sources: list[Source]) -> tuple[list[Do
 
 
 def _resolve_paths(paths: list[str], wire: list[str],
-                   settings: Settings) -> tuple[list[str], list[str]]:
+                   settings: Settings) -> tuple[list[str], list[str], list[str]]:
+    """Article and wire files, and one line per folder that could not be searched."""
     try:
-        article_paths = expand_paths(paths)
-        wire_paths = expand_paths(_globbed(wire)) if wire else []
+        article_paths, problems = expand(paths)
+        wire_paths, wire_problems = expand(_globbed(wire)) if wire else ([], [])
     except InputError as exc:
         raise UsageError(str(exc)) from None
+    problems += [f"wire {p}" for p in wire_problems]
     root = Path(settings.root)
 
     def matches(path: str, globs) -> bool:
@@ -135,7 +137,7 @@ def _resolve_paths(paths: list[str], wire: list[str],
         raise UsageError("no article files (.txt, .md, .html) found in the given paths")
     if wire and not wire_paths:
         raise UsageError(f"--wire {' '.join(wire)}: no wire files (.txt, .md, .html) found")
-    return article_paths, wire_paths
+    return article_paths, wire_paths, problems
 
 
 def _globbed(patterns: list[str]) -> list[str]:

@@ -191,3 +191,17 @@ def test_progress_is_reported_once_per_article(seeds_dir):
     ticks = []
     results = audit(docs, progress=lambda: ticks.append(1))
     assert len(ticks) == len(results) == len(docs)
+
+
+@pytest.mark.parametrize("name", ["newsaudit.toml", "pyproject.toml"])
+def test_the_readme_config_example_works_where_it_says(tmp_path, name):
+    from newsaudit.config import load_config
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    assert example.startswith("[tool.newsaudit]")
+    (tmp_path / "names.txt").write_text("Kovalenko\n")
+    (tmp_path / name).write_text(example)
+    config = load_config(tmp_path / name)
+    assert config.threshold == 10 and config.fail_on == "critical" and config.jobs == 2
+    assert config.accept_names == ("Kovalenko",)

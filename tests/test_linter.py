@@ -49,3 +49,37 @@ def test_progress_counts_every_article():
     newsaudit.run([str(SEEDS)], settings=newsaudit.settings(jobs=1),
                   progress=lambda done, total: seen.append((done, total)))
     assert seen == [(i, 5) for i in range(1, 6)]
+
+
+def test_an_unsearchable_subfolder_is_reported_and_fails_the_run(tmp_path, monkeypatch):
+    import os
+
+    import newsaudit.inputs as inputs
+
+    (tmp_path / "a.txt").write_text("The council met on Monday to discuss the budget for the year.")
+    (tmp_path / "locked").mkdir()
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):   # root cannot see "locked" (tests run as root)
+        for folder, subfolders, files in real_walk(top, onerror=onerror, **kw):
+            if "locked" in subfolders:
+                subfolders.remove("locked")
+                onerror(PermissionError(13, "Permission denied", os.path.join(folder, "locked")))
+            yield folder, subfolders, files
+
+    monkeypatch.setattr(inputs.os, "walk", walk)
+    report = newsaudit.run([str(tmp_path)], settings=newsaudit.settings(jobs=1))
+    assert [r.path for r in report.files] == [str(tmp_path / "a.txt")]
+    assert report.input_errors
+    assert report.messages == (f"{tmp_path / 'locked'}: folder not searched: Permission denied",)
+
+
+def test_a_path_that_cannot_be_reached_is_a_usage_error(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    def stat(self, **kw):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "stat", stat)
+    with pytest.raises(UsageError, match="cannot be reached: Permission denied"):
+        newsaudit.run([str(tmp_path / "inside" / "a.txt")])
