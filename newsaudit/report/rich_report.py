@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import FileResult, Finding, Severity
-from ..scoring import DEFAULT_THRESHOLD, penalty
+from ..scoring import CONFIDENT, DEFAULT_THRESHOLD, penalty
 from .common import LineIndex
 
 SEVERITY_STYLE = {Severity.MINOR: "yellow", Severity.MAJOR: "red", Severity.CRITICAL: "bold white on red"}
@@ -88,7 +88,7 @@ def _findings_table(findings: Sequence[Finding], text: str, wide: bool = True) -
         table.add_row(
             f"{line}:{col}",
             Text(f"{f.rule}\n{f.name}"),
-            Text.assemble(f.category, "\n", (f.severity.value, style)),
+            Text.assemble(f.category, "\n", (f.severity.value, style), " ", _sureness(f)),
             Text.assemble(_in_context(text, f, style), "\n", (f.message, "italic")),
             Text(f.evidence or "", style="cyan"),
         )
@@ -107,9 +107,17 @@ def _narrow_table(findings: Sequence[Finding], text: str) -> Table:
         cell = Text.assemble(_in_context(text, f, style), "\n", (f.message, "italic"))
         if f.evidence:
             cell.append_text(Text.assemble("\n", (f.evidence, "cyan")))
-        table.add_row(Text.assemble(f"{line}:{col}\n{f.rule}\n", (f.severity.value, style)),
+        table.add_row(Text.assemble(f"{line}:{col}\n{f.rule}\n", (f.severity.value, style), "\n",
+                                    _sureness(f)),
                       Text.assemble(Text(f"{f.name} ({f.category})\n", style="dim"), cell))
     return table
+
+
+def _sureness(finding: Finding) -> Text:
+    """The rule's confidence; a doubtful finding (not counted in the score) says so."""
+    if finding.confidence < CONFIDENT:
+        return Text(f"doubtful {finding.confidence:.2f}, not counted", style="dim")
+    return Text(f"confidence {finding.confidence:.2f}", style="dim")
 
 
 def _in_context(text: str, finding: Finding, style: str) -> Text:
