@@ -49,9 +49,14 @@ def romanized(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
+# Voiced and voiceless twins swap in transliteration ("Terkach"/"Derkach", "Bavel"/"Pavel"):
+# a name's first consonant keeps its class across them.
+_VOICING = str.maketrans({"d": "t", "b": "p", "z": "s", "v": "f"})
+
+
 def _initial_class(word: str) -> str:
     first = fold(word)[:1]
-    return "vowel" if first in "aeiouy" else skeleton(word)[:1]
+    return "vowel" if first in "aeiouy" else skeleton(word)[:1].translate(_VOICING)
 
 
 @lru_cache(maxsize=200_000)
