@@ -7,7 +7,14 @@ reports by fingerprint (pair, system, doc, rule, flagged text, sentence), report
 the judged findings that still fire, the TRUE ones lost and the FALSE ones gone, writes the
 new, not yet judged findings for a later judge, and recomputes ``caught`` for the missed set.
 
+With ``--file after.jsonl``: the precision of that one file instead, per rule split by severity
+and by counted (confidence >= 0.5, in the score) against doubtful (reported, not counted), then
+per set (``tuned`` / ``heldout``) when its records have one. Without ``--file`` the default tables
+cover the judged files other than ``after*.jsonl`` (the findings of commit 37c13f3 and the
+meaning detectors), as before.
+
     python bench/judged.py
+    python bench/judged.py --file after.jsonl
     python bench/judged.py --report bench/work/xen/*/report.json [--new-out FILE]
 """
 
@@ -60,6 +67,54 @@ def precision_table(judged: list[dict]) -> list[str]:
     return out
 
 
+def counted(r: dict) -> bool:
+    return r.get("confidence", 1.0) >= 0.5
+
+
+def _summary(label: str, rows: list[dict]) -> str:
+    p, t, f, u = precision(rows)
+    return f"| **{label}** | | | {len(rows)} | {t} | {f} | {u} | **{p}** |"
+
+
+def graded_table(judged: list[dict], per_rule: bool = True) -> list[str]:
+    """Per (rule, severity, counted/doubtful) precision, then the counted major, counted minor
+    and doubtful totals."""
+    out = ["| rule | severity | counted | judged | TRUE | FALSE | UNSURE | precision |",
+           "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    if per_rule:
+        groups = defaultdict(list)
+        for r in judged:
+            groups[(r["rule"], r["severity"], counted(r))].append(r)
+        for (rule, sev, c), rows in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], not kv[0][2])):
+            p, t, f, u = precision(rows)
+            out.append(f"| {rule} | {sev} | {'counted' if c else 'doubtful'} | {len(rows)} | {t} | {f} | {u} | {p} |")
+    out.append(_summary("counted major/critical", [r for r in judged if counted(r) and r["severity"] in SERIOUS]))
+    out.append(_summary("counted minor", [r for r in judged if counted(r) and r["severity"] == "minor"]))
+    out.append(_summary("all counted", [r for r in judged if counted(r)]))
+    out.append(_summary("doubtful", [r for r in judged if not counted(r)]))
+    out.append(_summary("all", judged))
+    return out
+
+
+def file_report(name: str) -> list[str]:
+    judged = [r for r in load(name) if r.get("verdict")]
+    lines = [f"## Judged precision of {name}", ""] + graded_table(judged)
+    sets = sorted({r["set"] for r in judged if r.get("set")})
+    for s in sets:
+        rows = [r for r in judged if r.get("set") == s]
+        lines += ["", f"### set {s}: {len(rows)} findings", ""] + graded_table(rows)
+    if sets:
+        lines += ["", "### counted findings per rule and set", "",
+                  "| rule | " + " | ".join(sets) + " |", "| --- |" + " ---: |" * len(sets)]
+        for rule in sorted({r["rule"] for r in judged}):
+            cells = []
+            for s in sets:
+                p, t, f, _ = precision([r for r in judged if r["rule"] == rule and r.get("set") == s and counted(r)])
+                cells.append(f"{p} ({t}/{t + f})" if t + f else "–")
+            lines.append(f"| {rule} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def recall(missed: list[dict]) -> list[str]:
     errors = [e for m in missed for e in m["errors"]]
     caught = sum(bool(e.get("caught")) for e in errors)
@@ -103,7 +158,8 @@ def _graded(finding: dict) -> str:
     return finding["severity"] if finding.get("confidence", 1.0) >= 0.5 else "doubtful"
 
 
-def rematch(judged: list[dict], missed: list[dict], files: dict, new_out: Path) -> list[str]:
+def rematch(judged: list[dict], missed: list[dict], files: dict, new_out: Path,
+            seen: list[dict] | None = None) -> list[str]:
     new = {}
     for (pair, system, doc), f in files.items():
         for x in f.get("findings", []):
@@ -121,7 +177,7 @@ def rematch(judged: list[dict], missed: list[dict], files: dict, new_out: Path) 
            f"{sum(r['verdict'] == 'TRUE' for r in gone)} | {sum(r['verdict'] == 'FALSE' for r in gone)} | "
            f"{sum(r['verdict'] == 'UNSURE' for r in gone)} |", ""]
     out += ["Per rule, judged findings still firing:", ""] + precision_table(still)
-    judged_fp = {fingerprint(r) for r in judged}
+    judged_fp = {fingerprint(r) for r in (judged if seen is None else seen)}
     fresh = [r for fp, r in new.items() if fp not in judged_fp]
     new_out.parent.mkdir(parents=True, exist_ok=True)
     with new_out.open("w", encoding="utf-8") as fh:
@@ -148,14 +204,23 @@ def main() -> None:
     ap.add_argument("--report", nargs="+", type=Path, help="newer newsaudit JSON reports")
     ap.add_argument("--path-re", default=PATH_RE, help="regex with groups pair, system, doc on report paths")
     ap.add_argument("--new-out", type=Path, default=JUDGED.parent / "work" / "judge" / "new_findings.jsonl")
+    ap.add_argument("--file", help="print the precision of this one judged file (e.g. after.jsonl), "
+                                   "split by severity, counted/doubtful and set")
     args = ap.parse_args()
-    judged = [r for name in sorted(p.name for p in JUDGED.glob("*.jsonl")) if name != "missed.jsonl"
+    if args.file:
+        print("\n".join(file_report(Path(args.file).name)))
+        return
+    names = sorted(p.name for p in JUDGED.glob("*.jsonl"))
+    # the default tables keep to the original judged files; later samples are read with --file
+    judged = [r for name in names if name != "missed.jsonl" and not name.startswith("after")
               for r in load(name) if r.get("verdict")]
+    # ... but nothing judged in any file is handed to a judge again
+    seen = judged + [r for name in names if name.startswith("after") for r in load(name) if r.get("verdict")]
     missed = load("missed.jsonl")
     lines = ["## Judged precision (bench/judged)", ""] + precision_table(judged) + [""] + recall(missed)
     if args.report:
         lines += ["", "## Against the newer report(s)", ""]
-        lines += rematch(judged, missed, read_reports(args.report, args.path_re), args.new_out)
+        lines += rematch(judged, missed, read_reports(args.report, args.path_re), args.new_out, seen)
     print("\n".join(lines))
 
 
