@@ -206,13 +206,16 @@ def main() -> None:
     ap.add_argument("--new-out", type=Path, default=JUDGED.parent / "work" / "judge" / "new_findings.jsonl")
     ap.add_argument("--file", help="print the precision of this one judged file (e.g. after.jsonl), "
                                    "split by severity, counted/doubtful and set")
+    ap.add_argument("--all", action="store_true",
+                    help="re-match every judged file (after*.jsonl too), not only the first sample")
     args = ap.parse_args()
     if args.file:
         print("\n".join(file_report(Path(args.file).name)))
         return
     names = sorted(p.name for p in JUDGED.glob("*.jsonl"))
     # the default tables keep to the original judged files; later samples are read with --file
-    judged = [r for name in names if name != "missed.jsonl" and not name.startswith("after")
+    judged = [r for name in names if name != "missed.jsonl"
+              and (args.all or not name.startswith("after"))
               for r in load(name) if r.get("verdict")]
     # ... but nothing judged in any file is handed to a judge again
     seen = judged + [r for name in names if name.startswith("after") for r in load(name) if r.get("verdict")]

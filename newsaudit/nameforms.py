@@ -170,7 +170,7 @@ _DERIVED_ENDINGS = ("iots", "iot", "ians", "ian", "ans", "an", "ese", "ish", "it
                     "ists", "ist", "ers", "er", "ern", "ns", "n", "is", "i", "ic", "in",
                     "skaya", "skaia", "skoye", "skoe", "skoi", "skiy", "skyi", "skyy", "sky",
                     "ski", "ska", "ske", "sk")
-_BASE_ENDINGS = ("us", "ia", "a", "y", "e", "o", "")
+_BASE_ENDINGS = ("us", "ia", "ka", "a", "y", "e", "o", "")
 _MASCULINE_SKY = ("skiy", "skyi", "skyy", "skii", "skij", "skyj", "sky", "ski")
 
 
@@ -182,6 +182,8 @@ def _letters(name: str) -> str:
 def standard_key(name: str) -> str:
     """A spelling with the standard romanisation choices evened out (see ``_STANDARD``)."""
     w = re.sub(r"(.)\1+", r"\1", _letters(name))
+    w = re.sub(r"(?<=[bcdfghklmnprstvwz])([aou])e", r"\1", w)   # German ä/ö/ü written ae/oe/ue
+    w = re.sub(r"is(ation|e|ed|ing)$", r"iz\1", w)              # British -ise, American -ize
     for a, b in _STANDARD:
         w = w.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", w)

@@ -72,15 +72,42 @@ class Quantity:
     spelled: bool = False
     kind: str = "count"          # count, time, year, date, percent
     readings: frozenset = frozenset()   # every value it can stand for (value included)
+    step: float = 0.0            # the value of the last digit written ("7.23 million": 10,000)
+    digits: int = 0              # significant digits written
+    unit: str = ""               # the measure unit after it, if one ("km", "pounds")
 
     def agrees(self, other: "Quantity") -> bool:
-        """Any reading of one equals a reading of the other (within 5% if approximate)."""
+        """Any reading of one equals a reading of the other: within 5% if either is
+        approximate, or the more precise one rounded to the other's last digit when that one
+        has two significant digits or more ("7,231 thousand" written "7.23 million")."""
         if self.readings & other.readings:
             return True
         if self.approximate or other.approximate:
             return any(_close(a, b) for a in self.readings for b in other.readings
                        if isinstance(a, float) and isinstance(b, float))
+        coarse, fine = (self, other) if self.step >= other.step else (other, self)
+        if coarse.kind == fine.kind == "count" and coarse.digits >= 2 and coarse.step:
+            return abs(fine.value - coarse.value) <= coarse.step / 2
         return False
+
+    def converted(self, other: "Quantity") -> bool:
+        """The two measure the same dimension in different units ("15 miles", "24 km")."""
+        return bool(self.unit and other.unit and self.unit != other.unit
+                    and UNIT_DIMENSIONS.get(self.unit)
+                    and UNIT_DIMENSIONS.get(self.unit) == UNIT_DIMENSIONS.get(other.unit))
+
+
+UNIT_DIMENSIONS = {u: dim for dim, units in {
+    "length": "km kilometre kilometres kilometer kilometers mile miles mi m metre metres meter "
+              "meters ft foot feet yard yards inch inches cm mm centimetres centimeters",
+    "mass": "kg kilogram kilograms kilo kilos pound pounds lb lbs tonne tonnes ton tons gram "
+            "grams g ounce ounces oz",
+    "area": "hectare hectares ha acre acres ares sq square",
+    "temperature": "degrees degree °c °f celsius fahrenheit",
+    "volume": "litre litres liter liters l gallon gallons barrel barrels",
+    "speed": "km/h kph mph knots",
+}.items() for u in units.split()}
+_UNIT_AFTER = re.compile(r"\s*(km/h|°[cf]|[a-z]+)", re.IGNORECASE)
 
 
 def _close(a: float, b: float) -> bool:
@@ -149,7 +176,14 @@ def _number(m: re.Match, text: str) -> Quantity:
     if m.group("half"):
         readings = {r + 0.5 for r in readings}
         value += 0.5
+    mantissa = raw.lstrip("0") or "0"
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    digits = len(mantissa.replace(".", "").lstrip("0")) if kind == "count" else 0
+    unit = _UNIT_AFTER.match(text, m.end())
+    unit_word = unit.group(1).lower() if unit and unit.group(1).lower() in UNIT_DIMENSIONS else ""
     return Quantity(value, m.start(), m.end(), _approximate(text, m.start()), kind=kind,
+                    step=(10.0 ** -decimals) * (SCALES[scale] if scale and kind == "count" else 1),
+                    digits=digits, unit=unit_word,
                     readings=frozenset(readings))
 
 

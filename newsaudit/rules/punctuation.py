@@ -163,25 +163,32 @@ def _quote_finding(rule: Rule, ctx: AuditContext, start: int) -> Finding:
 
 
 def _unmatched_quotes(text: str) -> tuple[list[int], list[int]]:
-    """Positions of quotes left open and of quotes closing nothing. Straight quotes alternate."""
+    """Positions of quotes left open and of quotes closing nothing.
+
+    Straight and curly quotes pair with each other (copy mixes them: "… affect,” he said);
+    a straight quote after a digit is an inch or seconds mark (5'5"), not a quotation mark.
+    """
     if text.count("“") == text.count("”") and text.count('"') % 2 == 0 \
             and text.find("”") >= text.find("“"):
         return [], []  # balanced counts, first closing after first opening: nothing to trace
-    opening, closing = [], []
-    straight_open = None
+    opening: list[int] = []
+    closing: list[int] = []
     for k, ch in enumerate(text):
+        if ch == '"' and k and text[k - 1].isdigit():
+            continue
         if ch == "“":
             opening.append(k)
-        elif ch == "”":
+        elif ch == "”" or (ch == '"' and opening):
             if opening:
                 opening.pop()
             else:
                 closing.append(k)
         elif ch == '"':
-            straight_open = k if straight_open is None else None
-    if straight_open is not None:
-        # an odd straight quote: closing if the text before it reads as quoted speech
-        (closing if text[:straight_open].rstrip()[-1:] in ".,!?" and straight_open > 0 else opening).append(straight_open)
+            # a straight quote with nothing open closes (a quotation opened in an earlier
+            # paragraph) when it ends speech: after punctuation, before a space or the end
+            after = text[k + 1:k + 2]
+            ends = k > 0 and text[:k].rstrip()[-1:] in ".,!?" and (not after or after.isspace())
+            (closing if ends else opening).append(k)
     return opening, closing
 
 

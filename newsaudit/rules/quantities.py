@@ -10,7 +10,7 @@ from ..quantity import Quantity, quantities, same_kind
 from .base import AuditContext, Rule
 
 MIN_SIMILARITY = 0.3  # numbers are compared only in clearly aligned sentence pairs
-CONFIDENT_SIMILARITY = 0.5  # ... and a mismatch is major only in a confident pair
+CONFIDENT_SIMILARITY = 0.6  # ... and a mismatch is major only in a confident pair
 SPLIT_MIN_SIMILARITY = 0.15  # a split number that joins into the wire's is evidence enough
 
 
@@ -31,7 +31,9 @@ def check_number_mismatch(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     is reported when the aligned wire sentence has a number of the same kind (a count, a
     time, a year, a date, a percentage) that the article lacks: the article's number has
     taken its place. Extra numbers next to all of the wire's are extra information.
-    Severity: major when the sentence pair is a confident match (similarity 0.5 or more) and
+    A number converted to other units ("15 miles" for "24 km") or rounded ("7.23 million"
+    for "7,231 thousand") agrees with the wire's.
+    Severity: major when the sentence pair is a confident match (similarity 0.6 or more) and
     neither number is approximate, minor otherwise; the confidence grows with the pair's
     similarity and falls when the wire offers several candidates.
 
@@ -72,6 +74,8 @@ def check_number_mismatch(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             rivals = [w for w in unmatched_wire if same_kind(q, w)]
             if not rivals:
                 continue  # a time where the wire has a count: different facts, not a swap
+            if any(q.converted(w) for w in rivals):
+                continue  # "15 miles" for "24 km": the same distance in other units
             yield _mismatch(rule, ctx, pair, q, rivals)
 
 
