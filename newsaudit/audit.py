@@ -28,7 +28,8 @@ from .model import Alignment, Document, FileResult, Finding, Role, Severity, Ver
 from .wire_index import WireIndex
 from .rules import ALL_RULES, DEFAULT_RULES, AuditContext, Rule
 from .rules.common import sentence_names
-from .scoring import DEFAULT_THRESHOLD, penalty, per_thousand_words, score, verdict
+from .scoring import (DEFAULT_MIN_CONFIDENCE, DEFAULT_THRESHOLD, penalty, per_thousand_words,
+                      score, verdict)
 from .text import count_words, fold, has_redaction, is_redaction
 
 # A file counts as translated from a wire only if this share of its paragraphs aligns: in auto
@@ -51,6 +52,7 @@ class AuditOptions:
     accept_names: frozenset[str] = frozenset()
     grammar: Callable[[str], list] | None = None  # LanguageTool, when one is available
     require_wire: bool = False   # with a wire pool, fail an article that aligns to no wire
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE   # findings less sure are not reported
 
 
 NO_WIRE = ("no wire story of the pool aligned with this article: audited on its own, the "
@@ -338,7 +340,8 @@ def run_rules(ctx: AuditContext, options: AuditOptions) -> list[Finding]:
         rules = list(options.rules)
     found: list[Finding] = [f for rule in rules for f in rule.run(ctx)]
     found = [_override(f, options.severity_overrides) for f in found
-             if not (f.rule in _NAME_RULES and fold(f.text) in options.accept_names)]
+             if f.confidence >= options.min_confidence
+             and not (f.rule in _NAME_RULES and fold(f.text) in options.accept_names)]
     best: dict[tuple[int, int], Finding] = {}
     for f in found:
         key = (f.start, f.end)

@@ -122,6 +122,9 @@ def check(
     max_bytes: Optional[int] = typer.Option(
         None, "--max-bytes", min=1,
         help=f"Skip files larger than this, with a message \\[default: {DEFAULT_MAX_BYTES}]."),
+    min_confidence: Optional[float] = typer.Option(
+        None, "--min-confidence", help="Report only findings at least this sure (0-1) "
+        "\\[default: 0.4]; those under 0.5 are reported but not counted in the score."),
     require_wire: bool = _flag("--require-wire", help="With --wire: fail an article that no wire "
                                "story of the pool aligns with (default: pass it with a notice)."),
     color: Optional[bool] = typer.Option(
@@ -144,7 +147,7 @@ def check(
             fail_on=fail_on, jobs=jobs, languagetool_url=languagetool_url, max_bytes=max_bytes,
             output_format=output_format.value if output_format else None,
             baseline=str(baseline) if baseline else None, stdin_filename=stdin_filename,
-            require_wire=require_wire or None)
+            require_wire=require_wire or None, min_confidence=min_confidence)
         report = run(paths, settings=run_settings, progress=_progress_bar())
     except (ConfigError, UsageError) as exc:
         _fail_usage(str(exc))

@@ -20,7 +20,7 @@ from .inputs import DEFAULT_MAX_BYTES
 from .model import Severity
 from .report import FORMATS
 from .rules import DEFAULT_RULES, Rule, find_rule, select_rules, unknown_selectors
-from .scoring import DEFAULT_THRESHOLD
+from .scoring import DEFAULT_MIN_CONFIDENCE, DEFAULT_THRESHOLD
 from .text import fold
 
 
@@ -45,6 +45,7 @@ class Config:
     languagetool_url: str | None = None
     max_bytes: int | None = None
     require_wire: bool | None = None
+    min_confidence: float | None = None
 
 
 def find_config(start: Path) -> Path | None:
@@ -86,7 +87,8 @@ def _read_toml(path: Path) -> dict:
 def parse_table(table: dict, path: Path) -> Config:
     base = path.parent
     known = {"wire", "include", "exclude", "select", "ignore", "severity", "threshold", "fail-on",
-             "accept-names", "format", "jobs", "languagetool-url", "max-bytes", "require-wire"}
+             "accept-names", "format", "jobs", "languagetool-url", "max-bytes", "require-wire",
+             "min-confidence"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r} in newsaudit settings "
@@ -129,6 +131,13 @@ def parse_table(table: dict, path: Path) -> Config:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{path}: {key!r} must be a whole number >= 1, not {value!r}")
             values[attr] = value
+    if "min-confidence" in table:
+        value = table["min-confidence"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
+                0 <= value <= 1):
+            raise ConfigError(f"{path}: 'min-confidence' must be a number from 0 to 1, "
+                              f"not {value!r}")
+        values["min_confidence"] = float(value)
     if "require-wire" in table:
         if not isinstance(table["require-wire"], bool):
             raise ConfigError(f"{path}: 'require-wire' must be true or false, "
@@ -183,6 +192,7 @@ class Settings:
     baseline: str | None = None                  # report only findings not recorded here
     stdin_filename: str | None = None            # the name reported for "-"
     require_wire: bool = False                   # fail an article no wire of the pool matches
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE  # findings less sure are not reported
 
 
 def settings(config: Config = Config(), *, select: Sequence[str] = (),
@@ -190,7 +200,8 @@ def settings(config: Config = Config(), *, select: Sequence[str] = (),
              fail_on: Severity | None = None, jobs: int | None = None,
              languagetool_url: str | None = None, max_bytes: int | None = None,
              output_format: str | None = None, baseline: str | None = None,
-             stdin_filename: str | None = None, require_wire: bool | None = None) -> Settings:
+             stdin_filename: str | None = None, require_wire: bool | None = None,
+             min_confidence: float | None = None) -> Settings:
     """Flags over the config file over defaults. Raises ConfigError on an unknown rule."""
     selected = list(select) or list(config.select)
     ignored = list(ignore) + list(config.ignore)
@@ -216,4 +227,12 @@ def settings(config: Config = Config(), *, select: Sequence[str] = (),
         output_format=output_format or config.output_format,
         baseline=baseline, stdin_filename=stdin_filename,
         require_wire=first(require_wire, config.require_wire, False),
+        min_confidence=_unit_interval(first(min_confidence, config.min_confidence,
+                                            DEFAULT_MIN_CONFIDENCE), "--min-confidence"),
     )
+
+
+def _unit_interval(value: float, name: str) -> float:
+    if not (math.isfinite(value) and 0 <= value <= 1):
+        raise ConfigError(f"{name} must be a number from 0 to 1, not {value!r}")
+    return value

@@ -64,6 +64,7 @@ def run(articles: Sequence[str], wires: Sequence[str] = (), settings: Settings =
                            fail_on=settings.fail_on, severity_overrides=dict(settings.severity),
                            accept_names=settings.accept_names,
                            require_wire=settings.require_wire,
+                           min_confidence=settings.min_confidence,
                            grammar=grammar.matches if grammar.available else None)
     readable = [s for s in sources + wire_sources if s.text is not None]
     extracted = {s.path: extract(s.text) for s in readable if is_html(s.path)}

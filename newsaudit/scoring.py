@@ -21,6 +21,9 @@ MIN_SCORED_WORDS = 100   # a shorter file is scored as this many words
 # Findings less sure than this are reported (with their confidence) but do not count in the
 # score or the verdict: one doubtful finding must not decide a file.
 CONFIDENT = 0.5
+# Findings less sure than this are not reported at all (judged on real MT, the findings under
+# 0.4 were mostly legitimate variation); --min-confidence 0 shows them.
+DEFAULT_MIN_CONFIDENCE = 0.4
 
 
 def weight(finding: Finding) -> float:

@@ -17,7 +17,7 @@ from .base import AuditContext, Rule
 from .common import sentence_names, sentence_tokens
 
 NAME_MIN_SIMILARITY = 0.25   # sentence pairs below this are too loose to compare names
-SINGLE_WORD_CONFIDENCE = 0.45  # one capitalised word is as often a demonym or a title
+UNSURE_PHRASE_CONFIDENCE = 0.45  # reported, not counted: see check_translated_name
 PHRASE_MIN_SIMILARITY = 0.35  # a translated name needs a solidly aligned sentence
 
 
@@ -295,6 +295,23 @@ def is_dictionary_function(word: str) -> bool:
     return word.lower() in load_list("function_words")
 
 
+_SPEECH = frozenset("said says told added stated noted wrote explained".split())
+
+
+def _names_a_person(tokens, i: int, titles: frozenset[str]) -> bool:
+    """The wire token ``i`` names a person: possessive, after a title or a capitalised given
+    name ("President Kovalenko", "Iryna Kovalchuk"), or the subject of a verb of saying."""
+    token = tokens[i]
+    if token.text != token.bare:
+        return True   # "Kovalenko's office"
+    before = tokens[i - 1] if i else None
+    if before is not None and (before.text.lower() in titles or (
+            before.text[:1].isupper() and not before.initial and before.text.isalpha()
+            and not is_dictionary_word(before.text))):
+        return True
+    return any(t.text.lower() in _SPEECH for t in tokens[i + 1:i + 3])
+
+
 def _neighbours(tokens, first: int, last: int) -> set[str]:
     """Stems of the content words next to tokens[first..last] (``NEIGHBOURS`` either side)."""
     before = [i for i in range(first) if tokens[i].text.isalpha()
@@ -326,8 +343,11 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     News Agency"). The phrase is then most likely that name, translated word by word.
 
     Severity is major (the reader loses who or what is meant). Confidence grows with the
-    similarity of the aligned sentences and with how many neighbouring words agree; a single
-    word is capped at 0.45 (reported, not counted): it is as often a demonym or a title.
+    similarity of the aligned sentences and with how many neighbouring words agree. It is
+    capped at 0.45 (reported, not counted) for a single word (as often a demonym or a title)
+    and when the wire's name is not a person's (possessive, after a title or a given name, or
+    saying something): institutions and places often have a standard English name ("Palace
+    Square", "Federal Agency for Tourism"), so the phrase may be right.
 
     ## Why is this bad?
     Names often mean something in their own language (Zelenskyy contains the word for
@@ -354,12 +374,14 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             continue
         wire_tokens = [sentence_tokens(s) for s in pair.wire_sentences]
         wire_stems = {stem(t.text) for ts in wire_tokens for t in ts}
-        around_missing = {}
+        around_missing, persons = {}, set()
         for m in missing:
             for ts in wire_tokens:
                 for i, t in enumerate(ts):
                     if t.start == m.start:
                         around_missing[m.bare] = _neighbours(ts, i, i)
+                        if _names_a_person(ts, i, titles):
+                            persons.add(m.bare)
         tokens = sentence_tokens(pair.sentence)
         position = {t.start: i for i, t in enumerate(tokens)}
         for run in _capitalised_phrases(tokens, pair.sentence.text, pair.sentence.start):
@@ -389,8 +411,11 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 continue  # the phrase is not where the wire's name is
             phrase = ctx.doc.text[run[0].start:run[-1].end]
             confidence = min(1.0, 0.5 + 0.4 * min(1.0, pair.similarity / 0.7) + 0.1 * agree)
-            if len(words) == 1:
-                confidence = min(confidence, SINGLE_WORD_CONFIDENCE)  # "Chairmen", "Moroccan"
+            if len(words) == 1 or name not in persons:
+                # one word is as often a demonym or a title ("Chairmen", "Moroccan"); for an
+                # institution or a place the English name is often the standard one
+                # ("Federal Agency for Tourism", "Palace Square"): judged 6 of 13 true
+                confidence = min(confidence, UNSURE_PHRASE_CONFIDENCE)
             yield rule.finding(
                 ctx, run[0].start, run[-1].end,
                 f"“{phrase}” may be a name translated as words: the aligned wire sentence names "
