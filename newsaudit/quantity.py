@@ -136,7 +136,22 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         out.append(Quantity(value, m.start(), m.end(), _approximate(text, m.start()),
                             spelled=True, readings=frozenset({value})))
     out.sort(key=lambda q: q.start)
-    return tuple(_share_range_scales(out, text))
+    return tuple(_year_ranges(_share_range_scales(out, text), text))
+
+
+def _year_ranges(found: list[Quantity], text: str) -> list[Quantity]:
+    """In "1914-88" the 88 is 1988: give a two-digit year after a year that reading too."""
+    out = list(found)
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        if first.kind == "year" and second.kind == "count" and 0 <= second.value < 100 \
+                and second.value == int(second.value) and text[first.end:second.start] in "-–—":
+            century = first.value - first.value % 100
+            out[i] = Quantity(second.value, second.start, second.end, second.approximate,
+                              second.spelled, "year",
+                              second.readings | {century + second.value}, second.step,
+                              second.digits, second.unit)
+    return out
 
 
 def _number(m: re.Match, text: str) -> Quantity:

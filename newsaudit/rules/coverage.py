@@ -17,6 +17,7 @@ OMITTED_MAX_COVERED = 0.35  # share of its content found anywhere in the article
 OMITTED_SURE_TERMS, OMITTED_SURE_COVERED = 5, 0.15   # ... and when the omission is clear-cut
 PARAPHRASE_MIN = 0.35    # character similarity at which two slot-mates are one sentence reworded
 SURE, UNSURE = 0.8, 0.45  # confidence with and without a clean alignment around the sentence
+ADDED_SURE_WORDS = 8      # shorter added sentences ("How is that possible?") are often rewordings
 
 
 def _unaligned(wire: list[Sentence], path: str, ctx: AuditContext) -> bool:
@@ -78,7 +79,9 @@ def check_added_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     names no one and no number is called a non-sequitur, the typical hallucination of an MT
     engine. Always minor: judged on real MT, short free renderings of a wire sentence look
     the same. The confidence is lower (0.45, so it does not count in the score) when a wire
-    sentence of the paragraph is left unaligned too: the sentence may be its free rendering.
+    sentence of the paragraph is left unaligned too (the sentence may be its free rendering),
+    and for a sentence under eight words ("How is that possible?" for "How does that
+    happen?").
 
     ## Why is this bad?
     Words the source never had put claims in the mouth of the source. Engines hallucinate
@@ -114,7 +117,8 @@ def check_added_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 + (" and no link to its neighbours: a likely MT hallucination" if nonsequitur
                    else ""),
                 evidence=f"{path}: " + " ".join(s.text for s in wire),
-                confidence=UNSURE if _unaligned(wire, path, ctx) else SURE,
+                confidence=UNSURE if _unaligned(wire, path, ctx)
+                or count_words(sentence.text) < ADDED_SURE_WORDS else SURE,
             )
 
 
