@@ -101,7 +101,11 @@ def check(
     documents = [_document(s, extracted) for s in sources if s.text is not None]
     wires = [_document(s, extracted) for s in wire_sources if s.text is not None] if wire_paths else None
     n_jobs = jobs or config.jobs or os.cpu_count() or 1
-    audited = {r.path: r for r in _run_audit(documents, wires, options, n_jobs)}
+    try:
+        audited = {r.path: r for r in _run_audit(documents, wires, options, n_jobs)}
+    finally:
+        grammar.close()  # stops a LanguageTool server started for this run
+    grammar_status = grammar.final_status(sum(1 for r in audited.values() if r.grammar_checked is False))
     results = [_to_source(audited[s.path], s, extracted) if s.path in audited else _error_result(s)
                for s in sources]
     texts = {s.path: s.text or "" for s in sources}
@@ -116,7 +120,7 @@ def check(
     if baseline is not None:
         results = _apply_baseline(baseline, results, texts, final_threshold, final_fail_on)
     chosen = output_format or (Format(config.output_format) if config.output_format else _default_format(output))
-    report = _render(chosen, results, texts, grammar.status, color, output, quiet, statistics)
+    report = _render(chosen, results, texts, grammar_status, color, output, quiet, statistics)
     if output is not None:
         output.write_text(report, encoding="utf-8")
     else:
@@ -226,10 +230,12 @@ def _render(chosen: Format, results, texts, grammar: GrammarStatus, color, outpu
     """The report as a string. ``--quiet`` and ``--statistics`` shape the human formats only."""
     grammar_line = grammar.line
     if chosen is Format.json:
-        meta = {"grammar": {"checked": grammar.available, "detail": grammar_line}}
+        not_checked = [r.path for r in results if r.grammar_checked is False]
+        meta = {"grammar": {"checked": grammar.available, "detail": grammar_line,
+                            "files_not_checked": not_checked}}
         return json_report.render(results, texts, meta)
     if chosen is Format.sarif:
-        return sarif_report.render(results, texts)
+        return sarif_report.render(results, texts, notes=[grammar_line])
     if chosen is Format.github:
         return github_report.render(results, texts, notes=[grammar_line])
     extra = _statistics(results) if statistics else []
@@ -278,6 +284,45 @@ def explain(code: str = typer.Argument(..., help="Rule code (NA101) or name (nam
     typer.echo(f"{rule.code} {rule.name}{state}\ncategory: {rule.category}\n"
                f"default severity: {rule.severity.value}\n")
     typer.echo(rule.doc)
+
+
+# ---- `newsaudit languagetool ...`: install and serve a local LanguageTool (languagetool.py) ----
+languagetool_app = typer.Typer(no_args_is_help=True, help="Install or run a local LanguageTool (from Maven Central).")
+app.add_typer(languagetool_app, name="languagetool")
+
+
+@languagetool_app.command("install")
+def languagetool_install() -> None:
+    """Fetch the pinned LanguageTool with English from Maven Central (needs mvn); idempotent."""
+    from . import languagetool as lt
+
+    try:
+        lib = lt.install()
+    except lt.LanguageToolError as exc:
+        _fail_usage(str(exc))
+    typer.echo(str(lib))
+
+
+@languagetool_app.command("serve")
+def languagetool_serve(port: int = typer.Option(8081, help="Loopback port to listen on.")) -> None:
+    """Run the installed LanguageTool on 127.0.0.1 until Ctrl-C (for --languagetool-url)."""
+    import time
+
+    from . import languagetool as lt
+
+    lib = lt.installed()
+    if lib is None:
+        _fail_usage("LanguageTool is not installed: run `newsaudit languagetool install`")
+    try:
+        with lt.LocalServer(lib, port=port) as server:
+            typer.echo(f"LanguageTool {lt.VERSION} on {server.url} (started in {server.started_in:.1f} s); "
+                       f"use --languagetool-url {server.url}. Ctrl-C stops it.", err=True)
+            while server.process is not None and server.process.poll() is None:
+                time.sleep(1)
+    except lt.LanguageToolError as exc:
+        _fail_usage(str(exc))
+    except KeyboardInterrupt:
+        pass
 
 
 @app.command()

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from ..grammar import to_findings
 from ..model import Finding, Severity
+from ..text import fold
 from .base import AuditContext, Rule
 
 
@@ -14,11 +15,14 @@ def check_languagetool(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """Grammar, spelling and typography errors reported by LanguageTool.
 
     ## What it does
-    Sends the article to a local LanguageTool (a server given with ``--languagetool-url`` or
-    an installed LanguageTool) and reports its matches with LanguageTool's message and
-    suggestions. Spelling matches on capitalised words are dropped: names are judged against
-    the wire by the NA1xx rules, not against a dictionary. Without LanguageTool the report
-    says that grammar was not checked.
+    Sends the article to LanguageTool (a server given with ``--languagetool-url``, or the
+    install of ``newsaudit languagetool install`` started for the run) and reports its matches
+    with LanguageTool's rule id, category, message and suggestions as the evidence; the MQM
+    category and severity follow LanguageTool's issue type. Rules that misfire on news copy
+    are disabled or demoted (newsaudit/data/languagetool_rules.json says why). Spelling matches
+    on capitalised words, and on any word of the aligned wire, are dropped: names are judged
+    against the wire by the NA1xx rules. Without LanguageTool the report says that grammar was
+    not checked, and NA911-913 stand in.
 
     ## Why is this bad?
     MT output is often fluent, but agreement errors, wrong prepositions and typos slip through
@@ -32,9 +36,19 @@ def check_languagetool(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """
     if ctx.grammar is None:
         return
-    yield from to_findings(ctx.grammar(ctx.doc.text), ctx.doc.text, rule.code, rule.name, ctx.wire_names)
+    matches = ctx.grammar(ctx.doc.text) or []
+    yield from to_findings(matches, ctx.doc.text, rule.code, rule.name, ctx.wire_names | _wire_words(ctx))
 
 
+def _wire_words(ctx: AuditContext) -> frozenset[str]:
+    """Every word of the aligned wire paragraphs: a word the wire uses is not a misspelling."""
+    words = set()
+    for pa in ctx.alignment.paragraphs:
+        words.update(fold(w) for w in _WORD.findall(ctx.wire_text(pa.wire_path, pa.wire_paragraphs)))
+    return frozenset(words)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _THEIR_IS = re.compile(r"\b[Tt]heir\s+(?:is|was|are|were|will be|has been|have been)\b")
 _TO_ADJECTIVE = re.compile(
     r"\b(?:is|was|are|were|be|been|seems?|seemed|became|becomes|get|got)\s+(to)\s+"
