@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint clean
+.PHONY: run test test-fast languagetool bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,18 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/newsaudit check fixtures/seeds/ || [ $$? -eq 1 ]
 
-## Run the test suite.
-test: $(STAMP)
+## LanguageTool from Maven Central into ~/.cache/newsaudit (needs Java 17 and mvn; idempotent,
+## offline once installed).
+languagetool: $(STAMP)
+	$(BIN)/newsaudit languagetool install
+
+## Run the test suite, including the tier against the real LanguageTool (installed first).
+test: $(STAMP) languagetool
 	$(BIN)/python -m pytest -q
+
+## The fast tier: everything but the real-LanguageTool tests (no Java, no Maven needed).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not languagetool"
 
 ## Quality and speed benchmarks on ../shared/bench (not part of the test suite).
 bench: $(STAMP)

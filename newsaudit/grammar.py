@@ -237,6 +237,8 @@ def to_findings(matches: list[Match], text: str, rule_code: str, rule_name: str,
     for m in matches:
         if m.rule_id in policy["disabled_rules"] or m.category in policy["disabled_categories"]:
             continue
+        if is_speller(m) and any(part in m.message for part in policy["drop_messages"]):
+            continue  # a British or American spelling variant
         flagged = text[m.start:m.end]
         if is_speller(m) and (fold(flagged) in known_names or flagged[:1].isupper()):
             continue  # names: the name rules judge them against the wire, not a dictionary
