@@ -37,6 +37,10 @@ MODULES = ("languagetool-server", "language-en", "language-es", "language-ca", "
 MAIN_CLASS = "org.languagetool.server.HTTPServer"
 START_TIMEOUT = 90.0  # seconds: JVM start, English rules loaded, one warm-up check (~10-25 s)
 MANIFEST = "manifest.json"
+WARM_UP = ("The ministry said on Monday that their was no casualties after the attack. \"We will "
+           "rebuild,\" the mayor told reporters, adding that the the city's power plant had been "
+           "hit twice. Prices rose 3.5% in March, the statistics office said. He said it was to "
+           "hard to see a diplomatic path, and officials has not commented on the reports.")
 
 
 class LanguageToolError(RuntimeError):
@@ -210,10 +214,11 @@ class LocalServer:
                 if time.monotonic() > deadline:
                     raise LanguageToolError(f"LanguageTool did not answer within {self.start_timeout:g} s")
                 time.sleep(0.2)
-        # The first check loads the English rules (seconds); do it now, not in the first article.
+        # The first checks load the English rules and warm the JIT (seconds): do one now, on a
+        # paragraph of news-like text, not in the first article.
         remaining = max(1.0, deadline - time.monotonic())
         try:
-            _post_check(self.url, "This is a test sentence.", timeout=remaining)
+            _post_check(self.url, WARM_UP, timeout=remaining)
         except (OSError, ValueError) as exc:
             raise LanguageToolError(f"LanguageTool did not answer a first check: {exc}") from exc
 
