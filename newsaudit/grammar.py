@@ -228,6 +228,18 @@ def classify(match: Match) -> tuple[str, Severity, str | None]:
     return category, severity, None
 
 
+def _looks_like_a_typo(word: str, replacements: tuple[str, ...]) -> bool:
+    """A near miss of a suggested word, and not itself a common word (see the policy file)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+    from wordfreq import zipf_frequency
+
+    speller = rule_policy()["speller"]
+    if not replacements or zipf_frequency(word, "en") >= speller["common_zipf"]:
+        return False
+    limit = 1 if len(word) <= 5 else speller["max_edits"]
+    return DamerauLevenshtein.distance(word.lower(), replacements[0].lower()) <= limit
+
+
 def is_speller(match: Match) -> bool:
     return match.issue_type == "misspelling" and match.category == "TYPOS"
 
@@ -244,8 +256,9 @@ def to_findings(matches: list[Match], text: str, rule_code: str, rule_name: str,
         if is_speller(m) and any(part in m.message for part in policy["drop_messages"]):
             continue  # a British or American spelling variant
         flagged = text[m.start:m.end]
-        if is_speller(m) and (fold(flagged) in known_names or flagged[:1].isupper()):
-            continue  # names: the name rules judge them against the wire, not a dictionary
+        if is_speller(m) and (fold(flagged) in known_names or flagged[:1].isupper()
+                              or not _looks_like_a_typo(flagged, m.replacements)):
+            continue  # names, transliterations, jargon: not judged against a dictionary
         category, severity, demoted = classify(m)
         advice = f"suggestion: {', '.join(m.replacements)}" if m.replacements else "no suggestion"
         evidence = f"LanguageTool {m.rule_id} ({m.category or m.issue_type}): {m.message} ({advice})"
