@@ -121,18 +121,24 @@ def test_policy_names_british_spelling_and_wire_words(server, tmp_path):
     checker = grammar.find_grammar_checker(server.url)
     text = "Local hromada leaders met Zelenskyy in the armoured train in the neighbouring oblast."
     matches = checker.matches(text)
-    assert "hromada" in {text[m.start:m.end] for m in matches}  # the speller does flag it ...
-    findings = grammar.to_findings(matches, text, "NA901", "languagetool", frozenset({"hromada"}))
-    assert [f.text for f in findings] == []  # ... but not when the wire uses it
+    assert "hromada" in {text[m.start:m.end] for m in matches}  # the speller does flag these ...
+    assert "armoured" in {text[m.start:m.end] for m in matches}
+    findings = grammar.to_findings(matches, text, "NA901", "languagetool", frozenset())
+    assert [f.text for f in findings] == ["hromada"]  # British spelling is not an error
+    assert grammar.to_findings(matches, text, "NA901", "lt", frozenset({"hromada"})) == []  # known
+    typo = "The goverment said the hromada met."
+    assert [f.text for f in grammar.to_findings(checker.matches(typo), typo, "NA901", "lt", frozenset())] \
+        == ["goverment", "hromada"]
     wire = tmp_path / "wire.txt"
     article = tmp_path / "article.txt"
-    wire.write_text("Local hromada leaders met the president on Monday in the capital, officials said.\n")
-    article.write_text("Local hromada leaders met the president on Monday in the capital, officials said.\n")
+    line = "Local hromada leaders met the president on Monday in the capital, officials said.\n"
+    wire.write_text(line)
+    article.write_text(line)
     result = CliRunner().invoke(app, ["check", str(article), "--wire", str(wire), "--format", "json",
                                       "--languagetool-url", server.url])
     (record,) = json.loads(result.stdout)["files"]
     assert record["grammar_checked"] is True and record["wire"]
-    assert [f["text"] for f in record["findings"] if f["rule"] == "NA901"] == []
+    assert [f["text"] for f in record["findings"] if f["rule"] == "NA901"] == []  # the wire has it
     alone = CliRunner().invoke(app, ["check", str(article), "--format", "json", "--languagetool-url", server.url])
     assert "hromada" in [f["text"] for f in json.loads(alone.stdout)["files"][0]["findings"]]
 
