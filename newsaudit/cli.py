@@ -105,7 +105,8 @@ def check(
         audited = {r.path: r for r in _run_audit(documents, wires, options, n_jobs)}
     finally:
         grammar.close()  # stops a LanguageTool server started for this run
-    grammar_status = grammar.final_status(sum(1 for r in audited.values() if r.grammar_checked is False))
+    unchecked = sum(1 for r in audited.values() if r.grammar_checked is False)
+    grammar_status = grammar.final_status(unchecked)
     results = [_to_source(audited[s.path], s, extracted) if s.path in audited else _error_result(s)
                for s in sources]
     texts = {s.path: s.text or "" for s in sources}
@@ -287,7 +288,8 @@ def explain(code: str = typer.Argument(..., help="Rule code (NA101) or name (nam
 
 
 # ---- `newsaudit languagetool ...`: install and serve a local LanguageTool (languagetool.py) ----
-languagetool_app = typer.Typer(no_args_is_help=True, help="Install or run a local LanguageTool (from Maven Central).")
+languagetool_app = typer.Typer(no_args_is_help=True,
+                               help="Install or run a local LanguageTool (from Maven Central).")
 app.add_typer(languagetool_app, name="languagetool")
 
 
@@ -315,8 +317,9 @@ def languagetool_serve(port: int = typer.Option(8081, help="Loopback port to lis
         _fail_usage("LanguageTool is not installed: run `newsaudit languagetool install`")
     try:
         with lt.LocalServer(lib, port=port) as server:
-            typer.echo(f"LanguageTool {lt.VERSION} on {server.url} (started in {server.started_in:.1f} s); "
-                       f"use --languagetool-url {server.url}. Ctrl-C stops it.", err=True)
+            typer.echo(f"LanguageTool {lt.VERSION} on {server.url} (started in "
+                       f"{server.started_in:.1f} s); use --languagetool-url {server.url}. "
+                       "Ctrl-C stops it.", err=True)
             while server.process is not None and server.process.poll() is None:
                 time.sleep(1)
     except lt.LanguageToolError as exc:

@@ -65,9 +65,11 @@ class GrammarStatus:
         if self.available:
             return f"Grammar and spelling: checked with LanguageTool ({self.detail})."
         if "failed during the run" in self.detail:
-            return f"Grammar and spelling: NOT checked with LanguageTool for some files ({self.detail})."
+            return ("Grammar and spelling: NOT checked with LanguageTool for some files "
+                    f"({self.detail}).")
         return (f"Grammar and spelling: NOT checked with LanguageTool ({self.detail}). "
-                "Run `newsaudit languagetool install`, or pass --languagetool-url http://host:port.")
+                "Run `newsaudit languagetool install`, or pass "
+                "--languagetool-url http://host:port.")
 
 
 @dataclass(frozen=True)
@@ -164,8 +166,8 @@ class GrammarChecker:
         except Exception as exc:  # the client raises its own errors, requests' and OSError
             reason = f"{type(exc).__name__}: {exc}"[:300]
             if self._breaker.trip(reason):
-                sys.stderr.write(f"newsaudit: LanguageTool failed ({reason}); grammar is not checked "
-                                 "for the rest of this run\n")
+                sys.stderr.write(f"newsaudit: LanguageTool failed ({reason}); grammar is not "
+                                 "checked for the rest of this run\n")
             return None
 
     def final_status(self, unchecked: int) -> GrammarStatus:
@@ -175,8 +177,8 @@ class GrammarChecker:
         failure = self._breaker.tripped()
         if failure or unchecked:
             return GrammarStatus(False, f"{self.status.detail}; failed during the run "
-                                        f"({failure or 'no answer'}); {unchecked} file(s) not checked, "
-                                        "built-in grammar rules used for them")
+                                        f"({failure or 'no answer'}); {unchecked} file(s) not "
+                                        "checked, built-in grammar rules used for them")
         return self.status
 
     def close(self) -> None:
@@ -261,7 +263,8 @@ def to_findings(matches: list[Match], text: str, rule_code: str, rule_name: str,
             continue  # names, transliterations, jargon: not judged against a dictionary
         category, severity, demoted = classify(m)
         advice = f"suggestion: {', '.join(m.replacements)}" if m.replacements else "no suggestion"
-        evidence = f"LanguageTool {m.rule_id} ({m.category or m.issue_type}): {m.message} ({advice})"
+        kind = m.category or m.issue_type
+        evidence = f"LanguageTool {m.rule_id} ({kind}): {m.message} ({advice})"
         if demoted:
             evidence += f"; demoted: {demoted}"
         findings.append(Finding(rule_code, rule_name, category, severity, m.start, m.end, flagged,
@@ -282,9 +285,11 @@ def find_grammar_checker(url: str | None, language: str = "en-US") -> GrammarChe
                                                    "NEWSAUDIT_LANGUAGETOOL"))
     classpath = _local_classpath()
     if classpath is None:
-        return GrammarChecker(GrammarStatus(False, "no LanguageTool server given and none installed"))
+        return GrammarChecker(GrammarStatus(False, "no LanguageTool server given and none "
+                                                   "installed"))
     if shutil.which("java") is None:
-        return GrammarChecker(GrammarStatus(False, f"LanguageTool found in {classpath} but no Java on PATH"))
+        return GrammarChecker(GrammarStatus(False, f"LanguageTool found in {classpath} but no "
+                                                   "Java on PATH"))
     try:
         server = lt.LocalServer(classpath).start()
     except lt.LanguageToolError as exc:
@@ -302,7 +307,8 @@ def _server_checker(url: str, detail: str, server=None) -> GrammarChecker:
         client = _client(url, request_timeout())
         client.check_json("This is a test.")
     except Exception as exc:  # requests, the client's LanguageToolError, OSError
-        return GrammarChecker(GrammarStatus(False, f"LanguageTool server {url} not reachable: {exc}"[:400]))
+        reason = f"LanguageTool server {url} not reachable: {exc}"[:400]
+        return GrammarChecker(GrammarStatus(False, reason))
     return GrammarChecker(GrammarStatus(True, detail), client.check_json, server)
 
 

@@ -32,4 +32,5 @@ def pytest_configure(config):
     import os
 
     os.environ["NEWSAUDIT_LANGUAGETOOL"] = "off"
-    config.addinivalue_line("markers", "languagetool: needs the real LanguageTool (installed by make)")
+    config.addinivalue_line("markers",
+                            "languagetool: needs the real LanguageTool (installed by make)")

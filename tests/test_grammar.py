@@ -123,7 +123,8 @@ def test_unchecked_files_get_the_builtin_rules_and_the_report_says_so(server, tm
 
     grammar._server_checker = failing
     try:
-        result = CliRunner().invoke(app, ["check", str(path), "--format", "json", "--languagetool-url", server])
+        result = CliRunner().invoke(app, ["check", str(path), "--format", "json",
+                                          "--languagetool-url", server])
     finally:
         grammar._server_checker = real
     report = json.loads(result.stdout)

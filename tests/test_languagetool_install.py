@@ -38,9 +38,11 @@ def fake_env(tmp_path, monkeypatch):
 def test_install_runs_maven_once_with_strict_checksums_then_verifies_offline(fake_env):
     lib = lt.install(log=lambda s: None)
     assert lib == fake_env / "cache" / "languagetool" / lt.VERSION / "lib"
-    assert sorted(p.name for p in lib.iterdir()) == ["language-en-6.7.jar", "languagetool-server-6.7.jar"]
+    assert sorted(p.name for p in lib.iterdir()) == ["language-en-6.7.jar",
+                                                     "languagetool-server-6.7.jar"]
     calls = (fake_env / "calls").read_text().splitlines()
-    assert len(calls) == 1 and "--strict-checksums" in calls[0] and "dependency:copy-dependencies" in calls[0]
+    assert len(calls) == 1 and "--strict-checksums" in calls[0]
+    assert "dependency:copy-dependencies" in calls[0]
     pom = (lib.parent / "pom.xml").read_text()
     assert "<artifactId>language-en</artifactId><version>6.7</version>" in pom
     assert "<artifactId>language-all</artifactId></exclusion>" in pom

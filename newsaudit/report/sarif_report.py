@@ -30,7 +30,8 @@ def _rules():
     } for r in ALL_RULES]
 
 
-def render(results: Sequence[FileResult], texts: Mapping[str, str], notes: Sequence[str] = ()) -> str:
+def render(results: Sequence[FileResult], texts: Mapping[str, str],
+           notes: Sequence[str] = ()) -> str:
     rule_index = {r.code: i for i, r in enumerate(ALL_RULES)}
     sarif_results = []
     notifications = []

@@ -37,14 +37,16 @@ def check_languagetool(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     if ctx.grammar is None:
         return
     matches = ctx.grammar(ctx.doc.text) or []
-    yield from to_findings(matches, ctx.doc.text, rule.code, rule.name, ctx.wire_names | _wire_words(ctx))
+    known = ctx.wire_names | _wire_words(ctx)
+    yield from to_findings(matches, ctx.doc.text, rule.code, rule.name, known)
 
 
 def _wire_words(ctx: AuditContext) -> frozenset[str]:
     """Every word of the aligned wire paragraphs: a word the wire uses is not a misspelling."""
     words = set()
     for pa in ctx.alignment.paragraphs:
-        words.update(fold(w) for w in _WORD.findall(ctx.wire_text(pa.wire_path, pa.wire_paragraphs)))
+        wire = ctx.wire_text(pa.wire_path, pa.wire_paragraphs)
+        words.update(fold(w) for w in _WORD.findall(wire))
     return frozenset(words)
 
 
@@ -59,12 +61,13 @@ LEGITIMATE_DOUBLES = frozenset({"that", "had", "is", "do", "bye", "ha", "no", "s
 
 
 def _builtin(ctx: AuditContext) -> bool:
-    """The built-in rules stand in for LanguageTool only when it is not there."""
+    """The built-in rules stand in for LanguageTool only where it did not check the file (none in
+    the run, or it failed during the run): what LanguageTool covers, they leave to it."""
     return ctx.grammar is None
 
 
 def check_their_is(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
-    """"their was" for "there was" (built in; runs only without LanguageTool).
+    """"their was" for "there was" (built in; only where LanguageTool did not check).
 
     ## What it does
     Finds the possessive "their" directly before a form of "to be".
@@ -85,7 +88,7 @@ def check_their_is(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
 
 def check_to_too(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
-    """"to hard" for "too hard" after a form of "to be" (built in; runs only without LanguageTool).
+    """"to hard" for "too hard" after "to be" (built in; only where LanguageTool did not check).
 
     ## What it does
     Finds "to" between a linking verb and an adjective of degree ("was to late").
@@ -106,7 +109,7 @@ def check_to_too(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
 
 def check_doubled_word(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
-    """The same word twice in a row ("the the") (built in; runs only without LanguageTool).
+    """The same word twice in a row ("the the") (built in; only where LanguageTool did not check).
 
     ## What it does
     Finds a word repeated immediately, except the pairs English allows ("that that",
