@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: run test bench lint lexicons clean
+.PHONY: run test test-fast languagetool bench lint lexicons clean
 
 # `make run` installs the tool alone; the test, lint and benchmark targets add their extras.
 $(STAMP): pyproject.toml
@@ -24,9 +24,18 @@ run: $(STAMP)
 	$(BIN)/newsaudit check fixtures/seeds/ --format html -o report.html || [ $$? -eq 1 ]
 	@echo "HTML report (article and wire side by side): open file://$(CURDIR)/report.html in a browser"
 
-## Run the test suite.
-test: $(DEV)
+## LanguageTool from Maven Central into ~/.cache/newsaudit (needs Java 17 and mvn; idempotent,
+## offline once installed).
+languagetool: $(STAMP)
+	$(BIN)/newsaudit languagetool install
+
+## Run the test suite, including the tier against the real LanguageTool (installed first).
+test: $(DEV) languagetool
 	$(BIN)/python -m pytest -q
+
+## The fast tier: everything but the real-LanguageTool tests (no Java, no Maven needed).
+test-fast: $(DEV)
+	$(BIN)/python -m pytest -q -m "not languagetool"
 
 ## Style gate: ruff (pyflakes, pycodestyle, bugbear, complexity; settings in pyproject.toml).
 lint: $(DEV)

@@ -37,10 +37,18 @@ def write_article(path: Path, paragraphs: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def run_cli(args: list[str]) -> tuple[dict, float]:
-    """Run ``newsaudit check ARGS --format json``; return the report and the wall time."""
+def run_cli(args: list[str], languagetool_url: str | None = None) -> tuple[dict, float]:
+    """Run ``newsaudit check ARGS --format json``; return the report and the wall time.
+
+    Without ``languagetool_url`` no LanguageTool is used (none is started even if installed),
+    so the numbers stay comparable with earlier runs.
+    """
+    env = {**os.environ, "NEWSAUDIT_LANGUAGETOOL": "off"}
+    env.pop("NEWSAUDIT_LANGUAGETOOL_URL", None)
+    extra = ["--languagetool-url", languagetool_url] if languagetool_url else []
     start = time.perf_counter()
-    proc = subprocess.run(CLI + ["check", *args, "--format", "json"], capture_output=True, text=True)
+    proc = subprocess.run(CLI + ["check", *args, *extra, "--format", "json"], capture_output=True,
+                          text=True, env=env)
     wall = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         sys.exit(f"newsaudit failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
@@ -75,3 +83,25 @@ def publish(section: str, lines: list[str], write: bool) -> None:
     print(body)
     if write:
         update_results(section, body)
+
+
+def languagetool_server():
+    """A LanguageTool server from ``newsaudit languagetool install`` (context manager)."""
+    sys.path.insert(0, str(ROOT))
+    from newsaudit import languagetool as lt
+
+    lib = lt.installed()
+    if lib is None:
+        sys.exit("LanguageTool is not installed: run `make languagetool`")
+    return lt.LocalServer(lib)
+
+
+def lt_category(finding: dict) -> str:
+    """LanguageTool's category of an NA901 finding, from its evidence ("LanguageTool ID (CAT): ...")."""
+    evidence = finding.get("evidence") or ""
+    return evidence.split("(", 1)[1].split(")", 1)[0] if "(" in evidence else "?"
+
+
+def lt_rule(finding: dict) -> str:
+    evidence = finding.get("evidence") or ""
+    return evidence.split()[1] if evidence.startswith("LanguageTool ") else "?"

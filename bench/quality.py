@@ -5,7 +5,11 @@ document's references as its wire, adds distractor wires cut from the other lang
 references, runs the real CLI once over everything, and compares newsaudit's per-segment
 penalty with the raters' MQM scores. Baselines: sentence BLEU and chrF (sacrebleu), same data.
 
-    python bench/quality.py [--distractors 200]
+    python bench/quality.py [--distractors 200] [--languagetool]
+
+With ``--languagetool`` the same corpus is also audited with the installed LanguageTool: the
+numbers with and without it, NA901 precision against the raters' Fluency spans (all
+severities) per LanguageTool category, NA901 per 1,000 words, and the cost per article.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
-from common import BENCH_DATA, WORK, git_commit, require_data, run_cli, publish, write_article
+from common import (BENCH_DATA, WORK, git_commit, languagetool_server, lt_category, publish, require_data,
+                    run_cli, write_article)
 
 SERIOUS = {"major", "critical"}
 
@@ -175,19 +180,37 @@ def main() -> None:
     parser.add_argument("--distractors", type=int, default=200, help="distractor wires (20 lines each)")
     parser.add_argument("--no-write", action="store_true", help="print only; do not update RESULTS.md")
     parser.add_argument("--select", default=None, help="pass --select to newsaudit (e.g. to measure an opt-in rule)")
+    parser.add_argument("--languagetool", action="store_true", help="compare runs with and without LanguageTool")
     args = parser.parse_args()
     data = BENCH_DATA / "wmt23-zhen-mqm" / "dev.jsonl"
     require_data(data)
     rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
     corpus = build_corpus(rows, args.distractors)
     extra = ["--select", args.select] if args.select else []
-    report, wall = run_cli([str(corpus["root"] / "articles"), "--wire", str(corpus["root"] / "pool"), *extra])
+    cli_args = [str(corpus["root"] / "articles"), "--wire", str(corpus["root"] / "pool"), *extra]
+    report, wall = run_cli(cli_args)
+    if args.languagetool:
+        with languagetool_server() as server:
+            lt_report, lt_wall = run_cli(cli_args, server.url)
+        plain = evaluate(corpus, report, args)
+        with_lt = evaluate(corpus, lt_report, args)
+        lines = languagetool_lines(corpus, rows, plain, with_lt, lt_report, wall, lt_wall, server.started_in)
+        publish("LanguageTool on MT (WMT23 zh-en MQM, dev split)", lines, write=not args.no_write)
+        return
+    lines = evaluate(corpus, report, args)["lines"](wall)
+    publish("Quality (WMT23 zh-en MQM, dev split)", lines, write=not args.no_write)
+
+
+def evaluate(corpus: dict, report: dict, args) -> dict:
+    """The statistics of one report against the raters."""
     records = {r["path"]: r for r in report["files"]}
+    rows = [info["row"] for info in corpus["articles"].values()]
 
     retrieved = 0
     metric, human, system_of, groups = {}, {}, {}, defaultdict(list)
     serious_spans, any_spans, flags_all = [], [], []
     bleu, chrf = {}, {}
+    na901, words = [], 0
     from sacrebleu.metrics import BLEU, CHRF
 
     bleu_metric, chrf_metric = BLEU(effective_order=True), CHRF()
@@ -210,6 +233,16 @@ def main() -> None:
         for s, a, b, rule, severity in flags:
             seg = row["segments"][s]
             flags_all.append(((row["system"], row["doc"], seg["seg"]), a, max(b, a + 1), rule, severity))
+        for s, a, b, lt_cat in lt_flags(record, info["spans"]):
+            seg = row["segments"][s]
+            key = (row["system"], row["doc"], seg["seg"])
+            fluency = [(e["start"], e["end"]) for e in seg["errors"] if e.get("start") is not None
+                       and e["end"] > e["start"] and e["category"].startswith("Fluency")]
+            anyspan = [(e["start"], e["end"]) for e in seg["errors"] if e.get("start") is not None
+                       and e["end"] > e["start"]]
+            b = max(b, a + 1)
+            na901.append((lt_cat, any(a < y and x < b for x, y in fluency), any(a < y and x < b for x, y in anyspan)))
+        words += record["words"]
     seg_keys = sorted(metric)
     rows_out = [describe("newsaudit penalty", seg_keys, groups, metric, human, system_of),
                 describe("100 - sentence BLEU", seg_keys, groups, bleu, human, system_of),
@@ -240,6 +273,20 @@ def main() -> None:
             rule_recall[rule] += 1
 
     n_articles = len(corpus["articles"])
+    total_flags = sum(v[0] for v in per_rule.values())
+    total_hits = sum(v[1] for v in per_rule.values())
+    result = {"rows": rows_out, "na901": na901, "words": words, "flags": total_flags,
+              "precision": total_hits / total_flags if total_flags else float("nan"),
+              "recall": recalled / len(serious_spans), "serious": len(serious_spans),
+              "grammar": report.get("grammar", {})}
+    result["lines"] = lambda wall: summary_lines(
+        args, rows, seg_keys, n_articles, wall, retrieved, rows_out, per_rule, serious_spans,
+        serious_flags, serious_hits, recalled, rule_recall)
+    return result
+
+
+def summary_lines(args, rows, seg_keys, n_articles, wall, retrieved, rows_out, per_rule, serious_spans,
+                  serious_flags, serious_hits, recalled, rule_recall) -> list[str]:
     lines = [
         f"Run {datetime.date.today().isoformat()} at commit {git_commit()}; data: "
         f"`wmt23-zhen-mqm/dev.jsonl` ({n_articles} articles, {len(seg_keys)} segments, "
@@ -271,7 +318,64 @@ def main() -> None:
         n, hit, hit_any = per_rule[rule]
         lines.append(f"| {rule} | {n} | {hit / n:.3f} | {hit_any / n:.3f} | "
                      f"{rule_recall[rule]} ({rule_recall[rule] / len(serious_spans):.3f}) |")
-    publish("Quality (WMT23 zh-en MQM, dev split)", lines, write=not args.no_write)
+    return lines
+
+
+def lt_flags(record: dict, spans: list[tuple[int, int]]):
+    """NA901 findings as (segment, start, end, LanguageTool category) in segment offsets."""
+    for f in record["findings"]:
+        if f["rule"] != "NA901":
+            continue
+        for s, (a, b) in enumerate(spans):
+            if a <= f["start"] < b + 1:
+                yield s, f["start"] - a, min(f["end"], b) - a, lt_category(f)
+                break
+
+
+def languagetool_lines(corpus, rows, plain, with_lt, lt_report, wall, lt_wall, started_in) -> list[str]:
+    n = len(corpus["articles"])
+    na901 = with_lt["na901"]
+    lines = [
+        f"Run {datetime.date.today().isoformat()} at commit {git_commit()}; data: `wmt23-zhen-mqm/dev.jsonl` "
+        f"({n} MT articles, {with_lt['words']:,} words), the corpus of the Quality section. Grammar checked: "
+        f"{lt_report['grammar'].get('checked')}; server start {started_in:.1f} s (not counted below).",
+        "",
+        f"Wall {lt_wall:.1f} s with LanguageTool vs {wall:.1f} s without: **{(lt_wall - wall) * 1000 / n:.0f} ms "
+        f"per article** (~{with_lt['words'] // n} words, `--jobs` = all cores).",
+        "",
+        f"NA901 on MT: **{len(na901)} findings = {len(na901) * 1000 / with_lt['words']:.2f} per 1,000 words** "
+        "(clean references: see the LanguageTool false-alarm section).",
+        "",
+        "| per-segment score | acc-t (eps) | Kendall tau-b | Pearson | system pairwise accuracy |",
+        "|---|---|---|---|---|",
+    ]
+    for label, result in (("without LanguageTool", plain), ("with LanguageTool", with_lt)):
+        r = result["rows"][0]
+        lines.append(f"| newsaudit penalty, {label} | {r['acc_t']:.3f} ({r['eps']:.2f}) | {r['kendall']:.3f} | "
+                     f"{r['pearson']:.3f} | {r['system']:.3f} |")
+    lines += [
+        "",
+        f"Spans, all rules (Major/Critical rater spans: {plain['serious']}): without LanguageTool flags "
+        f"{plain['flags']}, precision {plain['precision']:.3f}, recall {plain['recall']:.3f}; with it flags "
+        f"{with_lt['flags']}, precision {with_lt['precision']:.3f}, recall {with_lt['recall']:.3f}.",
+        "",
+        "NA901 precision per LanguageTool category: share of its findings that touch a rater's "
+        "Fluency span (any severity), and any rater span.",
+        "",
+        "| LanguageTool category | findings | precision (Fluency spans) | precision (any span) |",
+        "|---|---|---|---|",
+    ]
+    by_cat = defaultdict(lambda: [0, 0, 0])
+    for cat, fluency, anyspan in na901:
+        by_cat[cat][0] += 1
+        by_cat[cat][1] += fluency
+        by_cat[cat][2] += anyspan
+    for cat, (k, fl, an) in sorted(by_cat.items(), key=lambda kv: -kv[1][0]):
+        lines.append(f"| {cat} | {k} | {fl / k:.3f} | {an / k:.3f} |")
+    k = len(na901)
+    if k:
+        lines.append(f"| all | {k} | {sum(x[1] for x in na901) / k:.3f} | {sum(x[2] for x in na901) / k:.3f} |")
+    return lines
 
 
 if __name__ == "__main__":

@@ -50,7 +50,8 @@ class AuditOptions:
     fail_on: Severity | None = None
     severity_overrides: dict[str, Severity] = field(default_factory=dict)
     accept_names: frozenset[str] = frozenset()
-    grammar: Callable[[str], list] | None = None  # LanguageTool, when one is available
+    # LanguageTool matches for a text, None for a text it did not check; None: no LanguageTool
+    grammar: Callable[[str], list | None] | None = None
     require_wire: bool = False   # with a wire pool, fail an article that aligns to no wire
     min_confidence: float = DEFAULT_MIN_CONFIDENCE   # findings less sure are not reported
 
@@ -313,8 +314,14 @@ def _result(doc: Document, role: Role, language: str, alignment: Alignment,
     if role is Role.CANDIDATE and share < run.min_share:
         alignment = Alignment()  # a few chance matches are no evidence of translation
         share = 0.0
+    checked = None  # None: no LanguageTool in this run; False: this file was not checked
+    grammar = None
+    if options.grammar is not None and is_english(language):
+        matches = options.grammar(doc.text)  # None when LanguageTool failed (run-wide)
+        checked = matches is not None
+        grammar = (lambda _text: matches) if checked else None  # NA911-913 run without it
     ctx = AuditContext(doc, alignment, names, is_wire=role is Role.WIRE, language=language,
-                       grammar=options.grammar, wires=wires)
+                       grammar=grammar, wires=wires)
     findings = run_rules(ctx, options)
     words = count_words(doc.text)
     adequacy = estimate_adequacy(doc, alignment, wires) if is_english(language) else ()
@@ -328,7 +335,7 @@ def _result(doc: Document, role: Role, language: str, alignment: Alignment,
             file_score, findings, options.threshold, options.fail_on),
         findings=tuple(findings), alignment=alignment, wire=alignment.main_wire,
         aligned_share=round(share, 4), notices=doc.notices + ((NO_WIRE,) if unmatched else ()),
-        adequacy=adequacy,
+        adequacy=adequacy, grammar_checked=checked,
     )
 
 

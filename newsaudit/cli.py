@@ -251,6 +251,47 @@ def explain(code: str = typer.Argument(..., help="Rule code (NA101) or name (nam
     typer.echo(rule.doc)
 
 
+# ---- `newsaudit languagetool ...`: install and serve a local LanguageTool (languagetool.py) ----
+languagetool_app = typer.Typer(no_args_is_help=True,
+                               help="Install or run a local LanguageTool (from Maven Central).")
+app.add_typer(languagetool_app, name="languagetool")
+
+
+@languagetool_app.command("install")
+def languagetool_install() -> None:
+    """Fetch the pinned LanguageTool with English from Maven Central (needs mvn); idempotent."""
+    from . import languagetool as lt
+
+    try:
+        lib = lt.install()
+    except lt.LanguageToolError as exc:
+        _fail_usage(str(exc))
+    typer.echo(str(lib))
+
+
+@languagetool_app.command("serve")
+def languagetool_serve(port: int = typer.Option(8081, help="Loopback port to listen on.")) -> None:
+    """Run the installed LanguageTool on 127.0.0.1 until Ctrl-C (for --languagetool-url)."""
+    import time
+
+    from . import languagetool as lt
+
+    lib = lt.installed()
+    if lib is None:
+        _fail_usage("LanguageTool is not installed: run `newsaudit languagetool install`")
+    try:
+        with lt.LocalServer(lib, port=port) as server:
+            typer.echo(f"LanguageTool {lt.VERSION} on {server.url} (started in "
+                       f"{server.started_in:.1f} s); use --languagetool-url {server.url}. "
+                       "Ctrl-C stops it.", err=True)
+            while server.process is not None and server.process.poll() is None:
+                time.sleep(1)
+    except lt.LanguageToolError as exc:
+        _fail_usage(str(exc))
+    except KeyboardInterrupt:
+        pass
+
+
 @app.command()
 def version() -> None:
     """Print the version."""

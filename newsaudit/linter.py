@@ -75,8 +75,12 @@ def run(articles: Sequence[str], wires: Sequence[str] = (), settings: Settings =
     if wire_docs is not None:
         wire_docs, rejected = _usable_wires(wire_docs, wire_sources)
         messages += rejected
-    audited = {r.path: r for r in audit(documents, wire_docs, options, jobs=settings.jobs,
-                                        progress=_counter(progress, len(documents)))}
+    try:
+        audited = {r.path: r for r in audit(documents, wire_docs, options, jobs=settings.jobs,
+                                            progress=_counter(progress, len(documents)))}
+    finally:
+        grammar.close()  # stops a LanguageTool server started for this run
+    unchecked = sum(1 for r in audited.values() if r.grammar_checked is False)
     results = [_to_source(audited[s.path], s, extracted) if s.path in audited
                else _error_result(s) for s in sources]
     texts = {s.path: s.text or "" for s in sources}
@@ -88,7 +92,8 @@ def run(articles: Sequence[str], wires: Sequence[str] = (), settings: Settings =
     messages += [f"{s.path}: {s.error}" for s in sources if s.error]
     return Report(files=tuple(results), texts=texts,
                   documents={d.path: d for d in documents + (wire_docs or [])},
-                  grammar=grammar.status, settings=settings, messages=tuple(messages),
+                  grammar=grammar.final_status(unchecked), settings=settings,
+                  messages=tuple(messages),
                   input_errors=bool(problems) or any(s.error for s in sources))
 
 

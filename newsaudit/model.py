@@ -152,6 +152,7 @@ class FileResult:
     notices: tuple[str, ...] = ()
     error: str | None = None
     adequacy: tuple[Adequacy, ...] = ()
+    grammar_checked: bool | None = None  # LanguageTool: None not in this run, False failed here
 
     @property
     def adequacy_penalty(self) -> float:

@@ -24,3 +24,13 @@ def seeds_report():
     result = CliRunner().invoke(app, ["check", str(SEEDS), "--format", "json"])
     assert result.exit_code == 1, result.output
     return {Path(f["path"]).name[:3]: f for f in json.loads(result.stdout)["files"]}
+
+
+def pytest_configure(config):
+    # The fast tier never starts a LanguageTool, even when one is installed: tests of the real
+    # server (marker `languagetool`, tests/test_languagetool.py) pass its URL explicitly.
+    import os
+
+    os.environ["NEWSAUDIT_LANGUAGETOOL"] = "off"
+    config.addinivalue_line("markers",
+                            "languagetool: needs the real LanguageTool (installed by make)")

@@ -36,6 +36,13 @@ RESPONSE = {
 
 
 class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 - language-tool-python asks for the languages first
+        data = json.dumps([{"name": "English (US)", "code": "en", "longCode": "en-US"}]).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(data)
+
     def do_POST(self):  # noqa: N802 - http.server API
         body = parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
         assert body["language"] == ["en-US"]
@@ -84,9 +91,44 @@ def test_unreachable_server_is_reported_not_fatal():
     assert not checker.available and "not reachable" in checker.status.line
 
 
-def test_a_server_that_dies_mid_run_costs_the_grammar_check_not_the_run(server, tmp_path, capsys):
+def test_a_server_that_dies_mid_run_costs_the_grammar_check_not_the_run(server, capsys):
     checker = find_grammar_checker(server)
     assert checker.available
-    checker._fetch = lambda text: (_ for _ in ()).throw(ConnectionResetError("gone"))
-    assert checker.matches("Any text at all.") == []
-    assert "LanguageTool failed" in capsys.readouterr().err
+    calls = []
+
+    def dead(text):
+        calls.append(text)
+        raise ConnectionResetError("gone")
+
+    checker._fetch = dead
+    assert checker.matches("Any text at all.") is None  # None: not checked, not "no errors"
+    assert checker.matches("Another text.") is None
+    assert calls == ["Any text at all."]  # the breaker is tripped: no second wait
+    assert capsys.readouterr().err.count("LanguageTool failed") == 1
+    status = checker.final_status(unchecked=2)
+    assert not status.available and "2 file(s) not checked" in status.line
+
+
+def test_unchecked_files_get_the_builtin_rules_and_the_report_says_so(server, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Officials said their was no damage in the city.\n", encoding="utf-8")
+    from newsaudit import grammar
+
+    real = grammar._server_checker
+
+    def failing(url, detail, srv=None):
+        checker = real(url, detail, srv)
+        checker._fetch = lambda text: (_ for _ in ()).throw(TimeoutError("stalled"))
+        return checker
+
+    grammar._server_checker = failing
+    try:
+        result = CliRunner().invoke(app, ["check", str(path), "--format", "json",
+                                          "--languagetool-url", server])
+    finally:
+        grammar._server_checker = real
+    report = json.loads(result.stdout)
+    assert report["grammar"]["checked"] is False
+    assert report["grammar"]["files_not_checked"] == [str(path)]
+    assert report["files"][0]["grammar_checked"] is False
+    assert [f["rule"] for f in report["files"][0]["findings"]] == ["NA911"]

@@ -21,12 +21,14 @@ def render(report: "Report", fmt: str, *, color: bool = False, quiet: bool = Fal
     if fmt == "json":
         from . import json_report
 
-        meta = {"grammar": {"checked": grammar.available, "detail": grammar.line}}
+        not_checked = [r.path for r in results if r.grammar_checked is False]
+        meta = {"grammar": {"checked": grammar.available, "detail": grammar.line,
+                            "files_not_checked": not_checked}}
         return json_report.render(results, texts, meta)
     if fmt == "sarif":
         from . import sarif_report
 
-        return sarif_report.render(results, texts)
+        return sarif_report.render(results, texts, notes=[grammar.line])
     if fmt == "html":
         from . import html_report
 

@@ -58,6 +58,8 @@ def file_record(result: FileResult, text: str) -> dict:
                      for a in result.adequacy],
         "notices": list(result.notices),
     }
+    if result.grammar_checked is not None:
+        record["grammar_checked"] = result.grammar_checked
     if result.error:
         record["error"] = result.error
     return record

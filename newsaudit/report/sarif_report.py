@@ -42,7 +42,8 @@ def _rules():
     } for r in ALL_RULES]
 
 
-def render(results: Sequence[FileResult], texts: Mapping[str, str]) -> str:
+def render(results: Sequence[FileResult], texts: Mapping[str, str],
+           notes: Sequence[str] = ()) -> str:
     rule_index = {r.code: i for i, r in enumerate(ALL_RULES)}
     sarif_results = []
     notifications = []
@@ -82,6 +83,8 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str]) -> str:
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
         "invocations": [{"executionSuccessful": all(n["level"] != "error" for n in notifications),
-                         "toolExecutionNotifications": notifications}],
+                         "toolExecutionNotifications": notifications,
+                         "toolConfigurationNotifications": [
+                             {"level": "note", "message": {"text": n}} for n in notes]}],
     }
     return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"

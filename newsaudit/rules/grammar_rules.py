@@ -7,6 +7,7 @@ from typing import Iterator
 
 from ..grammar import to_findings
 from ..model import Finding, Severity
+from ..text import fold
 from .base import AuditContext, Rule
 from .common import regex_rule
 
@@ -15,11 +16,14 @@ def check_languagetool(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """Grammar, spelling and typography errors reported by LanguageTool.
 
     ## What it does
-    Sends the article to a local LanguageTool (a server given with ``--languagetool-url`` or
-    an installed LanguageTool) and reports its matches with LanguageTool's message and
-    suggestions. Spelling matches on capitalised words are dropped: names are judged against
-    the wire by the NA1xx rules, not against a dictionary. Without LanguageTool the report
-    says that grammar was not checked.
+    Sends the article to LanguageTool (a server given with ``--languagetool-url``, or the
+    install of ``newsaudit languagetool install`` started for the run) and reports its matches
+    with LanguageTool's rule id, category, message and suggestions as the evidence; the MQM
+    category and severity follow LanguageTool's issue type. Rules that misfire on news copy
+    are disabled or demoted (newsaudit/data/languagetool_rules.json says why). Spelling matches
+    on capitalised words, and on any word of the aligned wire, are dropped: names are judged
+    against the wire by the NA1xx rules. Without LanguageTool the report says that grammar was
+    not checked, and NA911-913 stand in.
 
     ## Why is this bad?
     MT output is often fluent, but agreement errors, wrong prepositions and typos slip through
@@ -33,16 +37,29 @@ def check_languagetool(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """
     if ctx.grammar is None:
         return
-    yield from to_findings(ctx.grammar(ctx.doc.text), ctx.doc.text, rule.code, rule.name, ctx.wire_names)
+    matches = ctx.grammar(ctx.doc.text) or []
+    known = ctx.wire_names | _wire_words(ctx)
+    yield from to_findings(matches, ctx.doc.text, rule.code, rule.name, known)
 
 
+def _wire_words(ctx: AuditContext) -> frozenset[str]:
+    """Every word of the aligned wire paragraphs: a word the wire uses is not a misspelling."""
+    words = set()
+    for pa in ctx.alignment.paragraphs:
+        wire = ctx.wire_text(pa.wire_path, pa.wire_paragraphs)
+        words.update(fold(w) for w in _WORD.findall(wire))
+    return frozenset(words)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 BUILT_IN = "built-in rule (no LanguageTool)"
 # English allows these words twice in a row ("that that", "had had").
 LEGITIMATE_DOUBLES = frozenset({"that", "had", "is", "do", "bye", "ha", "no", "so", "very", "now"})
 
 
 def _builtin(ctx: AuditContext) -> bool:
-    """The built-in rules stand in for LanguageTool only when it is not there."""
+    """The built-in rules stand in for LanguageTool only where it did not check the file (none in
+    the run, or it failed during the run): what LanguageTool covers, they leave to it."""
     return ctx.grammar is None
 
 
@@ -55,7 +72,7 @@ def _grammar_rule(code: str, name: str, pattern: str, message, doc: str, flags: 
 THEIR_IS = _grammar_rule(
     "NA911", "their-is", r"\b([Tt]heir)\s+(?:is|was|are|were|will be|has been|have been)\b",
     "“their” where “there” is meant",
-    """"their was" for "there was" (built in; runs only without LanguageTool).
+    """"their was" for "there was" (built in; only where LanguageTool did not check).
 
     ## What it does
     Finds the possessive "their" directly before a form of "to be".
@@ -76,7 +93,7 @@ TO_TOO = _grammar_rule(
     r"(?:hard|difficult|easy|late|early|soon|far|big|small|few|many|much|little|expensive|"
     r"dangerous|close|weak|strong|slow|fast)\b(?!\s+(?:a|an|the|this|that|its|their)\b)",
     "“to” where “too” is meant",
-    """"to hard" for "too hard" after a form of "to be" (built in; runs only without LanguageTool).
+    """"to hard" for "too hard" after "to be" (built in; only where LanguageTool did not check).
 
     ## What it does
     Finds "to" between a linking verb and an adjective of degree ("was to late").
@@ -93,7 +110,7 @@ TO_TOO = _grammar_rule(
 
 DOUBLED_WORD = _grammar_rule(
     "NA913", "doubled-word", r"\b([A-Za-z]+)[ \t]+\1\b", lambda m: f"“{m.group(1)}” twice in a row",
-    """The same word twice in a row ("the the") (built in; runs only without LanguageTool).
+    """The same word twice in a row ("the the") (built in; only where LanguageTool did not check).
 
     ## What it does
     Finds a word repeated immediately, except the pairs English allows ("that that",
