@@ -9,12 +9,15 @@ new, not yet judged findings for a later judge, and recomputes ``caught`` for th
 
 With ``--file after.jsonl``: the precision of that one file instead, per rule split by severity
 and by counted (confidence >= 0.5, in the score) against doubtful (reported, not counted), then
-per set (``tuned`` / ``heldout``) when its records have one. Without ``--file`` the default tables
+per pair and per set (``tuned`` / ``heldout`` / ``final``) when its records have one. With
+``--population FILE`` (the findings the sample was drawn from) it also weights each stratum by
+its size, which estimates the precision over all those findings rather than over the sample. Without ``--file`` the default tables
 cover the judged files other than ``after*.jsonl`` (the findings of commit 37c13f3 and the
 meaning detectors), as before.
 
     python bench/judged.py
     python bench/judged.py --file after.jsonl
+    python bench/judged.py --file final.jsonl --population bench/work/judge/final_new.jsonl
     python bench/judged.py --report bench/work/xen/*/report.json [--new-out FILE]
 """
 
@@ -96,9 +99,51 @@ def graded_table(judged: list[dict], per_rule: bool = True) -> list[str]:
     return out
 
 
-def file_report(name: str) -> list[str]:
+def weighted(judged: list[dict], population: Path) -> list[str]:
+    """Precision over all the findings the sample was drawn from: each stratum (rule, severity,
+    counted) weighted by its size in ``population`` (the ``--new-out`` file of the draw)."""
+    size = defaultdict(int)
+    for line in population.open(encoding="utf-8"):
+        x = json.loads(line)
+        size[(x["rule"], x["severity"], counted(x))] += 1
+    strata = defaultdict(list)
+    for r in judged:
+        strata[(r["rule"], r["severity"], counted(r))].append(r)
+    out = ["| group | findings | judged | estimated TRUE | precision |", "| --- | ---: | ---: | ---: | ---: |"]
+    for label, keep in (("counted major/critical", lambda k: k[2] and k[1] in SERIOUS),
+                        ("counted minor", lambda k: k[2] and k[1] == "minor"),
+                        ("all counted", lambda k: k[2]), ("doubtful", lambda k: not k[2]),
+                        ("all", lambda k: True)):
+        n = est = judged_n = 0
+        for k, rows in strata.items():
+            t = sum(r["verdict"] == "TRUE" for r in rows)
+            f = sum(r["verdict"] == "FALSE" for r in rows)
+            if keep(k) and t + f:
+                n += size[k]
+                judged_n += len(rows)
+                est += size[k] * t / (t + f)
+        unjudged = sum(v for k, v in size.items() if keep(k) and k not in strata)
+        note = f" (+{unjudged} in unsampled strata)" if unjudged else ""
+        out.append(f"| {label} | {n}{note} | {judged_n} | {est:.0f} | **{est / n:.2f}** |" if n else f"| {label} | 0 | 0 | – | – |")
+    return out
+
+
+def file_report(name: str, population: Path | None = None) -> list[str]:
     judged = [r for r in load(name) if r.get("verdict")]
     lines = [f"## Judged precision of {name}", ""] + graded_table(judged)
+    if population:
+        lines += ["", f"### weighted by stratum size ({population.name})", ""] + weighted(judged, population)
+    pairs = sorted({r["pair"] for r in judged})
+    if len(pairs) > 1:
+        lines += ["", "### per pair (sample precision)", "",
+                  "| pair | counted major | counted minor | doubtful |", "| --- | ---: | ---: | ---: |"]
+        for pair in pairs:
+            cells = []
+            for keep in (lambda r: counted(r) and r["severity"] in SERIOUS,
+                         lambda r: counted(r) and r["severity"] == "minor", lambda r: not counted(r)):
+                p, t, f, _ = precision([r for r in judged if r["pair"] == pair and keep(r)])
+                cells.append(f"{p} ({t}/{t + f})" if t + f else "–")
+            lines.append(f"| {pair} | " + " | ".join(cells) + " |")
     sets = sorted({r["set"] for r in judged if r.get("set")})
     for s in sets:
         rows = [r for r in judged if r.get("set") == s]
@@ -206,11 +251,14 @@ def main() -> None:
     ap.add_argument("--new-out", type=Path, default=JUDGED.parent / "work" / "judge" / "new_findings.jsonl")
     ap.add_argument("--file", help="print the precision of this one judged file (e.g. after.jsonl), "
                                    "split by severity, counted/doubtful and set")
+    ap.add_argument("--population", type=Path,
+                    help="with --file: the findings the sample was drawn from (e.g. bench/work/judge/"
+                         "final_new.jsonl), to weight each stratum by its size")
     ap.add_argument("--all", action="store_true",
                     help="re-match every judged file (after*.jsonl too), not only the first sample")
     args = ap.parse_args()
     if args.file:
-        print("\n".join(file_report(Path(args.file).name)))
+        print("\n".join(file_report(Path(args.file).name, args.population)))
         return
     names = sorted(p.name for p in JUDGED.glob("*.jsonl"))
     # the default tables keep to the original judged files; later samples are read with --file
