@@ -23,6 +23,7 @@ from typing import Callable, Sequence
 
 from .adequacy import estimate as estimate_adequacy
 from .align import align
+from .corroborate import corroborate
 from .langid import detect_language, is_english
 from .model import Alignment, Document, FileResult, Finding, Role, Severity, Verdict
 from .wire_index import WireIndex
@@ -85,7 +86,19 @@ def audit(articles: Sequence[Document], wires: Sequence[Document] | None = None,
         run.min_share = AUTO_MIN_SHARE
         run.alignments = dict(zip(english, _map(_align_one, english, jobs, run)))
         run.roles = _roles(run, english)
-    return _map(_audit_one, everyone, jobs, run, progress=progress)
+    results = _map(_audit_one, everyone, jobs, run, progress=progress)
+    if wires is None:
+        return results
+    # findings shared by most translations of one wire are the wire's; those under the
+    # reporting confidence then go
+    kept = corroborate(results, {r.code: r.corroborated for r in options.rules if r.corroborated},
+                       options.threshold, options.fail_on)
+    return [_above(r, options.min_confidence) for r in kept]
+
+
+def _above(result: FileResult, min_confidence: float) -> FileResult:
+    findings = tuple(f for f in result.findings if f.confidence >= min_confidence)
+    return result if len(findings) == len(result.findings) else replace(result, findings=findings)
 
 
 def _index(run: "_Run", pool: Sequence[Document]) -> None:

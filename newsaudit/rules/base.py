@@ -56,6 +56,9 @@ class Rule:
     about_names: bool = False         # judges the spelling of names: accept-names silences it
     any_language: bool = False        # runs on articles that are not English too
     needs_service: bool = False       # needs an outside service (LanguageTool) to fire
+    # a difference most translations of one wire share is the wire's own (corroborate.py):
+    # "text" when they must flag the same words (a number), "place" when the same wire text
+    corroborated: str = ""
     minor_weight: float = 1.0         # MQM points of a minor finding (0.1: minor punctuation)
 
     @property

@@ -29,13 +29,16 @@ def regex_rule(code: str, name: str, category: str, severity: Severity, pattern:
                message: str | Callable[[re.Match], str], doc: str, *,
                span_group: int = 0, scope: str = "paragraph", evidence: str | None = None,
                keep: Callable[[re.Match], bool] | None = None,
-               when: Callable[[AuditContext], bool] | None = None, **facts) -> Rule:
+               when: Callable[[AuditContext], bool] | None = None,
+               unless_in_wire: bool = False, **facts) -> Rule:
     """A rule that reports every match of ``pattern`` (proselint's "existence" checks).
 
     ``scope`` is "paragraph" (matches never cross a paragraph) or "text" (the whole file).
     The finding covers ``span_group`` of the match, surrounding white space trimmed; its
     evidence is ``evidence`` or, by default, the match in its context. ``keep`` drops matches,
-    ``when`` switches the rule off for an article. ``facts`` are further ``Rule`` fields.
+    ``when`` switches the rule off for an article; with ``unless_in_wire`` a match whose text
+    the aligned wire paragraph has too is the source's own and is not reported. ``facts`` are
+    further ``Rule`` fields.
     """
     def check(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         if when is not None and not when(ctx):
@@ -44,8 +47,11 @@ def regex_rule(code: str, name: str, category: str, severity: Severity, pattern:
         blocks = ([(p.start, p.end, p.text) for p in ctx.doc.paragraphs] if scope == "paragraph"
                   else [(0, len(text), text)])
         for block_start, block_end, block in blocks:
+            in_wire = _aligned_wire_text(ctx, block_start) if unless_in_wire else ""
             for m in pattern.finditer(block):
                 if keep is not None and not keep(m):
+                    continue
+                if unless_in_wire and m.group() in in_wire:
                     continue
                 start, end = _trimmed(text, block_start + m.start(span_group),
                                       block_start + m.end(span_group))
@@ -58,6 +64,13 @@ def regex_rule(code: str, name: str, category: str, severity: Severity, pattern:
     check.__doc__ = doc
     check.__name__ = f"check_{name.replace('-', '_')}"
     return Rule(code, name, category, severity, check, **facts)
+
+
+def _aligned_wire_text(ctx: AuditContext, start: int) -> str:
+    """The wire text aligned to the paragraph starting at ``start`` ("" if none)."""
+    paragraph = next((p for p in ctx.doc.paragraphs if p.start == start), None)
+    pa = ctx.paragraph_alignment(paragraph.index) if paragraph is not None else None
+    return ctx.wire_text(pa.wire_path, pa.wire_paragraphs) if pa is not None else ""
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -16,15 +16,7 @@ OMITTED_MIN_TERMS = 3     # a wire sentence this rich in content is worth report
 OMITTED_MAX_COVERED = 0.35  # share of its content found anywhere in the article paragraph
 OMITTED_SURE_TERMS, OMITTED_SURE_COVERED = 5, 0.15   # ... and when the omission is clear-cut
 PARAPHRASE_MIN = 0.35    # character similarity at which two slot-mates are one sentence reworded
-SURE, UNSURE = 0.8, 0.45  # confidence with and without a clean alignment around the sentence
-ADDED_SURE_WORDS = 8      # shorter added sentences ("How is that possible?") are often rewordings
-
-
-def _unaligned(wire: list[Sentence], path: str, ctx: AuditContext) -> bool:
-    """Some wire sentence of the group has no article counterpart."""
-    covered = {w.index for p in ctx.alignment.sentences if p.wire_path == path
-               for w in p.wire_sentences}
-    return any(w.index not in covered for w in wire)
+SURE, UNSURE = 0.8, 0.45  # confidence of a clear-cut finding, and of one only reported
 
 
 def _slots(article: list[Sentence], wire: list[Sentence], pairs) -> dict[int, list[Sentence]]:
@@ -77,11 +69,9 @@ def check_added_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     (between the same aligned neighbours) that resembles it letter by letter makes it a
     rewording, not an addition. A sentence that also shares nothing with its neighbours and
     names no one and no number is called a non-sequitur, the typical hallucination of an MT
-    engine. Always minor: judged on real MT, short free renderings of a wire sentence look
-    the same. The confidence is lower (0.45, so it does not count in the score) when a wire
-    sentence of the paragraph is left unaligned too (the sentence may be its free rendering),
-    and for a sentence under eight words ("How is that possible?" for "How does that
-    happen?").
+    engine. Minor, and reported with confidence 0.45, not counted in the score: judged on
+    held-out MT systems, 0 of 12 counted findings were real additions (free renderings of a
+    wire sentence, "How is that possible?" for "How does that happen?", look the same).
 
     ## Why is this bad?
     Words the source never had put claims in the mouth of the source. Engines hallucinate
@@ -117,8 +107,7 @@ def check_added_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 + (" and no link to its neighbours: a likely MT hallucination" if nonsequitur
                    else ""),
                 evidence=f"{path}: " + " ".join(s.text for s in wire),
-                confidence=UNSURE if _unaligned(wire, path, ctx)
-                or count_words(sentence.text) < ADDED_SURE_WORDS else SURE,
+                confidence=UNSURE,
             )
 
 
@@ -257,9 +246,9 @@ def _anchor(missing: Sentence, pairs, article: list[Sentence]) -> Sentence:
 
 RULES = (
     Rule("NA311", "added-sentence", "Accuracy/Addition", Severity.MINOR, check_added_sentence,
-         needs_wire=True),
+         needs_wire=True, corroborated="place"),
     Rule("NA312", "omitted-sentence", "Accuracy/Omission", Severity.MAJOR, check_omitted_sentence,
-         needs_wire=True),
+         needs_wire=True, corroborated="place"),
     Rule("NA313", "unmatched-paragraph", "Accuracy/Mistranslation", Severity.MAJOR,
-         check_unmatched_paragraph, needs_wire=True),
+         check_unmatched_paragraph, needs_wire=True, corroborated="place"),
 )

@@ -54,7 +54,8 @@ def _wire_words(ctx: AuditContext) -> frozenset[str]:
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 BUILT_IN = "built-in rule (no LanguageTool)"
 # English allows these words twice in a row ("that that", "had had").
-LEGITIMATE_DOUBLES = frozenset({"that", "had", "is", "do", "bye", "ha", "no", "so", "very", "now"})
+LEGITIMATE_DOUBLES = frozenset({"that", "had", "is", "do", "bye", "ha", "no", "so", "very", "now",
+                                "there"})
 
 
 def _builtin(ctx: AuditContext) -> bool:
@@ -124,7 +125,9 @@ DOUBLED_WORD = _grammar_rule(
 
     ## Use instead
     "The mayor said the city would recover."
-    """, flags=re.IGNORECASE, keep=lambda m: m.group(1).lower() not in LEGITIMATE_DOUBLES)
+    """, flags=re.IGNORECASE,
+    # a capitalised pair is a name ("Fang Fang", "Sang Sang"), not a slip
+    keep=lambda m: m.group(1).lower() not in LEGITIMATE_DOUBLES and not m.group(1)[0].isupper())
 
 
 RULES = (

@@ -90,6 +90,8 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
     wire_text = main.text if main is not None else ""
     for m in _FOREIGN_SCRIPT.finditer(ctx.doc.text):
         text = m.group().rstrip(" .,:;!?-\n\t")
+        if not any(ch.isalnum() for ch in text):
+            continue  # a full-width "；" or "（" left behind: punctuation, not a language
         if _quoted_mention(ctx.doc.text, m.start(), m.start() + len(text)) or (
                 text and text in wire_text):
             continue  # a word quoted as a word ("the word «мир»"), or the wire's own text

@@ -431,5 +431,5 @@ RULES = (
     Rule("NA102", "inconsistent-name", "Fluency/Inconsistency", Severity.MAJOR,
          check_inconsistent_name, translation_signal=True, about_names=True),
     Rule("NA103", "translated-name", "Accuracy/Mistranslation", Severity.MAJOR, check_translated_name,
-         needs_wire=True, about_names=True),
+         needs_wire=True, about_names=True, corroborated="place"),
 )

@@ -16,9 +16,10 @@ from .common import regex_rule
 
 def _punctuation_rule(code: str, name: str, pattern: str, message: str, doc: str,
                       translation_signal: bool) -> Rule:
+    """Punctuation the aligned wire paragraph has too ("!!!", "..") is the source's own."""
     return regex_rule(code, name, "Fluency/Punctuation", Severity.MINOR, re.compile(pattern),
                       message, doc, translation_signal=translation_signal,
-                      minor_weight=MINOR_PUNCTUATION_WEIGHT)
+                      minor_weight=MINOR_PUNCTUATION_WEIGHT, unless_in_wire=True)
 
 
 STRAY_PERIOD = _punctuation_rule(

@@ -191,7 +191,7 @@ _DECIMAL_COMMA_PERCENT = re.compile(r"(?<![\d,.])(\d{1,3},\d{1,2})\s?(?:%|per\s?
 
 RULES = (
     Rule("NA301", "number-mismatch", "Accuracy/Mistranslation", Severity.MAJOR,
-         check_number_mismatch, needs_wire=True),
+         check_number_mismatch, needs_wire=True, corroborated="text"),
     Rule("NA302", "number-format", "Locale convention/Number format", Severity.MINOR,
          check_number_format),
 )
