@@ -155,12 +155,15 @@ _UNITS = (("shch", "Q"), ("tsch", "C"), ("dzh", "J"), ("sch", "S"), ("tch", "C")
           ("q", "k"))
 # Consonants that one letter of the source script is romanised as: Г is g or h, Х kh, h or
 # ch, Ц ts, tz, z or c, Щ shch or sch, Ж zh or j, Дж dzh or j; s/z for German-style spellings.
-# (Kersen/Kherson and Gershon/Kherson stay apart: k and g are not Х.)
-_ROMAN_CLASSES = ({"g", "h"}, {"X", "h", "C"}, {"k", "c"}, {"T", "z", "c", "s"}, {"s", "z"},
+# k is written for Х too ("Kersen"/"Kherson"); g is not ("Gershon"/"Kherson" stays apart).
+_ROMAN_CLASSES = ({"g", "h"}, {"X", "h", "C"}, {"X", "k"}, {"k", "c"}, {"T", "z", "c", "s"}, {"s", "z"},
             {"Q", "S", "C"}, {"Z", "J", "j"}, {"J", "j", "g"}, {"c", "C"},
             # a letter with its diacritic dropped (š, ž, ț written s, z, t), Greek β as b or v
             {"S", "s"}, {"Z", "z"}, {"T", "t"}, {"b", "v"})
-_SHIFTS = frozenset("ghX")   # Г and Х: where Russian- and Ukrainian-style spellings part
+# Г is g in Russian-style and h in Ukrainian-style spellings ("Grigorenko"/"Hryhorenko"): the
+# one shift an English editor corrects. Kh, ch and h for Х (or Hebrew ח, German ch) are
+# romanisation choices ("Urbach"/"Urbakh", "Kalfon"/"Khalfon"), no shift.
+_SHIFTS = frozenset({("g", "h"), ("h", "g")})
 _COMPATIBLE = frozenset((a, b) for cls in _ROMAN_CLASSES for a in cls for b in cls)
 
 # Endings that derive an adjective or a people from a place or name ("Neustädter" from
@@ -220,13 +223,13 @@ def _frame_edits(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
             if a[i - 1] == b[j - 1]:
                 sub = diag
             elif (a[i - 1], b[j - 1]) in _COMPATIBLE:
-                sub = (diag[0], diag[1] + (a[i - 1] in _SHIFTS or b[j - 1] in _SHIFTS))
+                sub = (diag[0], diag[1] + ((a[i - 1], b[j - 1]) in _SHIFTS))
             else:
                 sub = (diag[0] + 1, diag[1])
             # an "h" written or left out is romanisation, not drift ("Fariba"/"Faribah",
             # "Adelha"/"Adelkhah"): it costs a shift, not an edit
-            dropped_a = (up[0], up[1] + 1) if a[i - 1] == "h" else (up[0] + 1, up[1])
-            dropped_b = (left[0], left[1] + 1) if b[j - 1] == "h" else (left[0] + 1, left[1])
+            dropped_a = (up[0], up[1]) if a[i - 1] == "h" else (up[0] + 1, up[1])
+            dropped_b = (left[0], left[1]) if b[j - 1] == "h" else (left[0] + 1, left[1])
             row[j] = min(sub, dropped_a, dropped_b)
         rows.append(row)
     return rows[-1][-1]

@@ -6,7 +6,8 @@ from typing import Iterator
 
 from ..adequacy import char_fscore
 from ..model import Finding, Sentence, Severity
-from ..text import content_terms, count_words
+from ..quantity import quantities
+from ..text import content_terms, count_words, fold
 from .base import AuditContext, Rule
 from .common import sentence_names
 
@@ -177,7 +178,10 @@ def check_unmatched_paragraph(rule: Rule, ctx: AuditContext) -> Iterator[Finding
     paragraph (content words and letters alike), it is reported with the wire paragraph as
     evidence: the engine replaced the text with something else (a hallucination) or
     garbled it beyond recognition. Both texts must have fourteen words or more: shorter
-    lines (headings, captions, review verdicts) are often freely reworded. Major; the confidence grows with the
+    lines (headings, captions, review verdicts) are often freely reworded. Counted only when
+    the wire paragraph names someone or gives a number and the article paragraph keeps none
+    of them (its facts are gone); otherwise reported at 0.45, since a free rewording of a
+    fact-free sentence ("intoxication may be a factor in homicide") looks the same. Major; the confidence grows with the
     length of the texts.
 
     ## Why is this bad?
@@ -232,10 +236,22 @@ def _unrelated(rule: Rule, ctx: AuditContext, paragraph, wire, key: int) -> Find
     if char_fscore(paragraph.text, wire_text) > UNRELATED_MAX_CHARS:
         return None
     confidence = min(0.9, 0.4 + 0.03 * min(words, wire_words))
+    if not _facts_lost(paragraph, wire.paragraphs[key]):
+        confidence = UNSURE  # a free rewording of a fact-free sentence looks the same
     return rule.finding(ctx, paragraph.start, paragraph.end,
                         "this paragraph stands where the wire has another paragraph and "
                         "shares almost nothing with it: replaced or garbled text",
                         evidence=f"{wire.path}: {wire_text}", confidence=confidence)
+
+
+def _facts_lost(paragraph, wire_paragraph) -> bool:
+    """The wire paragraph names someone or gives a number, and the article paragraph keeps
+    none of them: its facts are gone, not reworded."""
+    wire_facts = {fold(t.bare) for s in wire_paragraph.sentences for t in sentence_names(s)}
+    wire_facts |= {q.value for q in quantities(wire_paragraph.text) if not q.spelled}
+    kept = {fold(t.bare) for s in paragraph.sentences for t in sentence_names(s)}
+    kept |= {q.value for q in quantities(paragraph.text) if not q.spelled}
+    return bool(wire_facts) and not wire_facts & kept
 
 
 def _anchor(missing: Sentence, pairs, article: list[Sentence]) -> Sentence:
