@@ -67,7 +67,7 @@ def _source(path: str, place: str, record: dict | None, error: str | None, seen:
         name = f"{path}:{place}"
     metadata = {k: v for k, v in record.items() if k != "text"}
     if error is not None:
-        return Source(name, None, error=f"{place}: {error}", metadata=metadata)
+        return Source(name, None, error=error, metadata=metadata)
     text = record.get("text")
     problem = None
     if "text" not in record or text is None:
@@ -100,13 +100,13 @@ def _jsonl_rows(path: str) -> Iterator[tuple[str, dict | None, str | None]]:
             try:
                 record = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
             except UnicodeDecodeError as exc:
-                yield place, None, f"not UTF-8 (byte {exc.start})"
+                yield place, None, f"{place}: not UTF-8 (byte {exc.start})"
                 continue
             except ValueError as exc:
                 yield place, None, f"invalid JSON on line {number}: {exc}"
                 continue
             if not isinstance(record, dict):
-                yield place, None, f"not a JSON object ({type(record).__name__})"
+                yield place, None, f"{place}: not a JSON object ({type(record).__name__})"
                 continue
             yield place, record, None
 

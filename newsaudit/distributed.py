@@ -73,7 +73,7 @@ class Auditor:
             window = max(2, WINDOW_PER_THREAD * threads)
         run_id = uuid.uuid4().hex[:12]
         batches = enumerate(batched(documents, batch))
-        futures = as_completed()
+        futures = as_completed(loop=client.loop)
         sequence: dict = {}    # future -> batch number
         finished: dict[int, list[FileResult]] = {}
         submitted = handed = 0
