@@ -17,14 +17,12 @@ import argparse
 import datetime
 import json
 import os
-import pickle
 import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
-import tracemalloc
 from pathlib import Path
 
 from common import BENCH_DATA, CLI, WORK, git_commit, publish, require_data
@@ -39,7 +37,7 @@ def chunks_of(path: Path, size: int = CHUNK) -> list[str]:
     return ["\n\n".join(lines[i:i + size]) + "\n" for i in range(0, len(lines) - size + 1, size)]
 
 
-def corpus(articles: int, wires: int, root: Path) -> tuple[Path, Path]:
+def corpus(articles: int, wires: int, root: Path, lines: int = CHUNK) -> tuple[Path, Path]:
     data = BENCH_DATA / "wmt23-xen"
     refs = sorted((data / "references").glob("*.ref.*"))
     ref_chunks = [(r.name.split(".")[1], i, c) for r in refs for i, c in enumerate(chunks_of(r))]
@@ -59,6 +57,7 @@ def corpus(articles: int, wires: int, root: Path) -> tuple[Path, Path]:
             hyps = outputs[pair]
             hyp = hyps[(k // wires) % len(hyps)]
             text = cache.setdefault(hyp, chunks_of(hyp))[i]
+            text = "\n\n".join(text.split("\n\n")[:lines]).rstrip("\n") + "\n"
             out.write(json.dumps({"id": f"a{k}", "text": text, "system": hyp.name},
                                  ensure_ascii=False) + "\n")
             k += 1
@@ -107,20 +106,38 @@ def timed(args: list[str], out: Path) -> dict:
     return {"wall": wall, "rss_mb": rss / 1024}
 
 
+_PROBE = """
+import sys, cloudpickle, newsaudit.distributed
+def rss():
+    return int(next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1])
+data = open(sys.argv[1], "rb").read()
+before = rss()
+state = cloudpickle.loads(data)
+del data
+print(rss() - before)
+"""
+
+
 def shipping(wire_path: Path, cluster: Cluster) -> dict:
     """The pool state a worker receives: pickled size, scatter time, memory in a process."""
+    import cloudpickle
+
     from newsaudit import distributed
     from newsaudit.audit import prepare
     from newsaudit.segment import segment
 
     wires = [segment(f"w{i}", json.loads(line)["text"])
              for i, line in enumerate(wire_path.read_text(encoding="utf-8").splitlines())]
-    tracemalloc.start()
     pool = prepare(wires)
     shipped = distributed._shippable(pool, None)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    size = len(pickle.dumps(shipped, protocol=5))
+    data = cloudpickle.dumps(shipped, protocol=5)  # what Dask sends (rules hold closures)
+    size = len(data)
+    blob = WORK / "scale" / "pool.pickle"
+    blob.write_bytes(data)
+    # what a worker holds: RSS growth of a fresh process that loads it
+    probe = subprocess.run([sys.executable, "-c", _PROBE, str(blob)], capture_output=True,
+                           text=True, check=True)
+    peak = int(probe.stdout.split()[-1]) * 1024
     start = time.perf_counter()
     future = cluster.client.scatter(shipped, broadcast=True, hash=False)
     future.result()
@@ -135,6 +152,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--grow", default="2000,10000,50000")
     parser.add_argument("--wires", type=int, default=100)
+    parser.add_argument("--grow-lines", type=int, default=4,
+                        help="lines per article in the growing archives (memory, not speed)")
     parser.add_argument("--pools", default="100,200,400")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
@@ -158,7 +177,7 @@ def main() -> None:
             if workers == 2:
                 grow = {}
                 for n in (int(x) for x in args.grow.split(",")):
-                    big, _ = corpus(n, args.wires, root)
+                    big, _ = corpus(n, args.wires, root, args.grow_lines)
                     grow[n] = timed([str(big), "--wire", str(wires), "--scheduler",
                                      cluster.address], root / "grow.jsonl")
                     print(n, grow[n], flush=True)
@@ -186,7 +205,8 @@ def main() -> None:
     for name, c in speed.items():
         lines.append(f"| {name} | {c['wall']:.2f} | {args.articles / c['wall']:.0f} | "
                      f"{c['rss_mb']:.0f} | {'yes' if same[name] else 'NO'} |")
-    lines += ["", "Client memory as the archive grows (2 Dask workers):", "",
+    lines += ["", f"Client memory as the archive grows (2 Dask workers; articles of "
+              f"{args.grow_lines} lines, to keep the run short):", "",
               "| records | wall s | articles/s | client peak RSS MB |", "|---|---|---|---|"]
     for n, c in grow.items():
         lines.append(f"| {n} | {c['wall']:.1f} | {n / c['wall']:.0f} | {c['rss_mb']:.0f} |")
