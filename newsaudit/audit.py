@@ -19,7 +19,8 @@ import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Callable, Sequence
+from itertools import islice
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .adequacy import estimate as estimate_adequacy
 from .align import align
@@ -69,28 +70,24 @@ def audit(articles: Sequence[Document], wires: Sequence[Document] | None = None,
     ``jobs`` > 1 runs the per-article work in that many processes; the results are the same,
     in the same order. ``progress`` is called once per finished article.
     """
+    if wires is not None:
+        pool = prepare(wires, options, jobs)
+        return corroborated(list(audit_stream(pool, articles, jobs, progress=progress)), options)
     run = _Run(articles=tuple(articles), options=options)
     everyone = range(len(run.articles))
     run.languages = _map(detect_language, [d.text for d in run.articles], jobs, run)
     english = [i for i in everyone if is_english(run.languages[i])]
-    if wires is not None:
-        wire_languages = _map(detect_language, [w.text for w in wires], jobs, run)
-        _index(run, [w for w, lang in zip(wires, wire_languages) if is_english(lang)])
-        names = _pool_names(run.index.wires) | options.accept_names
-        run.plans = {i: _Plan(_excluding(run.position.get(run.articles[i].path)), names) for i in english}
-        run.min_share = WIRE_MIN_SHARE
-        run.pool_given = True
-    else:
-        _index(run, [run.articles[i] for i in english])
-        run.plans = _auto_plans(run, english, jobs)
-        run.min_share = AUTO_MIN_SHARE
-        run.alignments = dict(zip(english, _map(_align_one, english, jobs, run)))
-        run.roles = _roles(run, english)
-    results = _map(_audit_one, everyone, jobs, run, progress=progress)
-    if wires is None:
-        return results
-    # findings shared by most translations of one wire are the wire's; those under the
-    # reporting confidence then go
+    _index(run, [run.articles[i] for i in english])
+    run.plans = _auto_plans(run, english, jobs)
+    run.min_share = AUTO_MIN_SHARE
+    run.alignments = dict(zip(english, _map(_align_one, english, jobs, run)))
+    run.roles = _roles(run, english)
+    return _map(_audit_one, everyone, jobs, run, progress=progress)
+
+
+def corroborated(results: Sequence[FileResult], options: AuditOptions) -> list[FileResult]:
+    """Findings shared by most translations of one wire are the wire's (``corroborate.py``);
+    those then under the reporting confidence go. For results collected from a wire pool."""
     kept = corroborate(results, {r.code: r.corroborated for r in options.rules if r.corroborated},
                        options.threshold, options.fail_on)
     return [_above(r, options.min_confidence) for r in kept]
@@ -101,6 +98,68 @@ def _above(result: FileResult, min_confidence: float) -> FileResult:
     return result if len(findings) == len(result.findings) else replace(result, findings=findings)
 
 
+def prepare(wires: Sequence[Document], options: AuditOptions = AuditOptions(),
+            jobs: int = 1) -> "_Run":
+    """The state a wire-pool run shares between articles: the index of the English wires and
+    the names they contain. Each article is then audited on its own (``audit_documents``), so
+    articles can be streamed through in batches, here or on other machines."""
+    run = _Run(articles=(), options=options)
+    wire_languages = _map(detect_language, [w.text for w in wires], jobs, run)
+    _index(run, [w for w, lang in zip(wires, wire_languages) if is_english(lang)])
+    run.names = _pool_names(run.index.wires) | options.accept_names
+    run.min_share = WIRE_MIN_SHARE
+    run.pool_given = True
+    return run
+
+
+STREAM_BATCH = 256  # articles forked out to the local processes at a time
+
+
+def audit_stream(pool: "_Run", documents: Iterable[Document], jobs: int = 1,
+                 progress: Callable[[], None] | None = None,
+                 batch: int = STREAM_BATCH) -> Iterator[FileResult]:
+    """One result per document of ``documents`` against the ``pool`` of :func:`prepare`, in
+    order, reading ``documents`` ``batch`` at a time (memory does not grow with their number)."""
+    for chunk in batched(documents, batch):
+        pool.articles = tuple(chunk)
+        try:
+            yield from _map(_audit_index, range(len(chunk)), jobs, pool, progress=progress)
+        finally:
+            pool.articles = ()
+
+
+def batched(items: Iterable, size: int) -> Iterator[tuple]:
+    """``items`` in tuples of ``size`` (the last may be shorter), read lazily (3.11 has no
+    ``itertools.batched``)."""
+    iterator = iter(items)
+    while chunk := tuple(islice(iterator, size)):
+        yield chunk
+
+
+def audit_documents(pool: "_Run", documents: Sequence[Document]) -> list[FileResult]:
+    """``documents`` against the ``pool`` of :func:`prepare`, in this process (a remote task)."""
+    global _RUN
+    _RUN = pool
+    try:
+        return [audit_document(doc) for doc in documents]
+    finally:
+        _RUN = None
+
+
+def audit_document(doc: Document) -> FileResult:
+    """One article against the wire pool of the current run (wire mode)."""
+    run = _RUN
+    language = detect_language(doc.text)
+    if not is_english(language):  # not English: no comparison
+        return _result(doc, Role.CANDIDATE, language, Alignment(), frozenset(), run)
+    alignment = align(doc, run.index, _excluding(run.position.get(doc.path)))
+    return _result(doc, Role.CANDIDATE, language, alignment, run.names, run)
+
+
+def _audit_index(i: int) -> FileResult:
+    return audit_document(_RUN.articles[i])
+
+
 def _index(run: "_Run", pool: Sequence[Document]) -> None:
     run.index = WireIndex(pool)
     run.wire_docs = {w.path: w for w in pool}
@@ -109,7 +168,8 @@ def _index(run: "_Run", pool: Sequence[Document]) -> None:
 
 @dataclass
 class _Run:
-    """What the per-article workers share (inherited by forked processes, never pickled)."""
+    """What the per-article workers share (inherited by forked processes; in wire mode, without
+    ``options.grammar``, picklable: a Dask cluster receives it once per worker)."""
 
     articles: tuple[Document, ...]
     options: AuditOptions
@@ -122,6 +182,7 @@ class _Run:
     wire_docs: dict = field(default_factory=dict)   # pool documents by path
     position: dict = field(default_factory=dict)    # pool index of each document path
     pool_given: bool = False                         # a wire pool, not auto mode
+    names: frozenset = frozenset()                   # wire mode: the pool's names
 
 
 _RUN: _Run | None = None

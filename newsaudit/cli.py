@@ -23,9 +23,9 @@ from . import __version__
 from . import baseline as baselines
 from .config import ConfigError, find_config, load_config, settings
 from .inputs import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES
-from .linter import Report, UsageError, run
+from .linter import Report, Stream, UsageError, run, run_stream
 from .model import Severity
-from .report import FORMATS, render
+from .report import FORMATS, STREAM_FORMATS, render
 from .rules import ALL_RULES, find_rule
 from .scoring import DEFAULT_THRESHOLD
 
@@ -84,7 +84,8 @@ def check(
     output_format: Optional[Format] = typer.Option(
         None, "--format", "-f", help="Report format. Default: github under GitHub Actions, rich "
         "on a terminal, line when piped. html: one self-contained page, article and wire side "
-        "by side (use with -o report.html)."),
+        "by side (use with -o report.html). jsonl: one JSON record per article, written as each "
+        "finishes (constant memory); parquet: the same as a table (needs -o)."),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Write the report to this file instead of stdout (e.g. -f "
         "html -o report.html, then open it in a browser)."),
@@ -127,6 +128,9 @@ def check(
         "\\[default: 0.4]; those under 0.5 are reported but not counted in the score."),
     require_wire: bool = _flag("--require-wire", help="With --wire: fail an article that no wire "
                                "story of the pool aligns with (default: pass it with a notice)."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="Audit on this Dask cluster, e.g. tcp://10.0.0.5:8786 (needs "
+        "--wire and pip install 'newsaudit[dask]')."),
     color: Optional[bool] = typer.Option(
         None, "--color/--no-color", metavar="",
         help="Colour in the rich report (default: when the output is a terminal)."),
@@ -147,7 +151,14 @@ def check(
             fail_on=fail_on, jobs=jobs, languagetool_url=languagetool_url, max_bytes=max_bytes,
             output_format=output_format.value if output_format else None,
             baseline=str(baseline) if baseline else None, stdin_filename=stdin_filename,
-            require_wire=require_wire or None, min_confidence=min_confidence)
+            require_wire=require_wire or None, min_confidence=min_confidence,
+            scheduler=scheduler)
+        chosen = run_settings.output_format or _default_format(output)
+        if chosen in STREAM_FORMATS and write_baseline is None:
+            if chosen == "parquet" and output is None:
+                raise UsageError("--format parquet writes a file: give it with -o FILE")
+            stream = run_stream(paths, settings=run_settings, progress=_progress_bar())
+            raise typer.Exit(_write_stream(stream, chosen, output, exit_zero))
         report = run(paths, settings=run_settings, progress=_progress_bar())
     except (ConfigError, UsageError) as exc:
         _fail_usage(str(exc))
@@ -159,7 +170,6 @@ def check(
         count = sum(len(r.findings) for r in report.files)
         typer.echo(f"newsaudit: baseline of {count} findings written to {write_baseline}", err=True)
         raise typer.Exit(EXIT_ERROR if report.input_errors else EXIT_OK)
-    chosen = run_settings.output_format or _default_format(output)
     use_color = (output is None and sys.stdout.isatty()) if color is None else color
     text = render(report, chosen, color=use_color, quiet=quiet, statistics=statistics)
     if output is not None:
@@ -167,6 +177,42 @@ def check(
     else:
         sys.stdout.write(text)
     raise typer.Exit(_exit_code(report, exit_zero))
+
+
+def _write_stream(stream: Stream, fmt: str, output: Optional[Path], exit_zero: bool) -> int:
+    """Write each article's record as it comes (jsonl or parquet); the exit code."""
+    from .report.stream import ParquetSink, jsonl_line
+
+    for message in stream.messages:
+        typer.echo(f"newsaudit: {message}", err=True)
+    failed = False
+    sink = handle = None
+    try:
+        if fmt == "parquet":
+            sink = ParquetSink(str(output))
+        else:
+            handle = open(output, "w", encoding="utf-8") if output is not None else sys.stdout
+        for item in stream:
+            result = item.result
+            if result.error:
+                typer.echo(f"newsaudit: {result.path}: {result.error}", err=True)
+            failed = failed or result.verdict != "pass"
+            if sink is not None:
+                sink.write(result, item.text, item.metadata)
+            else:
+                handle.write(jsonl_line(result, item.text, item.metadata))
+                handle.flush()
+    except OSError as exc:
+        _fail_usage(f"{output or 'stdout'}: cannot write: {exc.strerror or exc}")
+    finally:
+        stream.close()
+        if sink is not None:
+            sink.close()
+        if handle is not None and handle is not sys.stdout:
+            handle.close()
+    if stream.input_errors:
+        return EXIT_ERROR
+    return EXIT_OK if exit_zero or not failed else EXIT_FAIL
 
 
 def _unwritable(path: Path) -> str | None:

@@ -46,6 +46,7 @@ class Config:
     max_bytes: int | None = None
     require_wire: bool | None = None
     min_confidence: float | None = None
+    scheduler: str | None = None
 
 
 def find_config(start: Path) -> Path | None:
@@ -88,7 +89,7 @@ def parse_table(table: dict, path: Path) -> Config:
     base = path.parent
     known = {"wire", "include", "exclude", "select", "ignore", "severity", "threshold", "fail-on",
              "accept-names", "format", "jobs", "languagetool-url", "max-bytes", "require-wire",
-             "min-confidence"}
+             "min-confidence", "scheduler"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r} in newsaudit settings "
@@ -143,9 +144,13 @@ def parse_table(table: dict, path: Path) -> Config:
             raise ConfigError(f"{path}: 'require-wire' must be true or false, "
                               f"not {table['require-wire']!r}")
         values["require_wire"] = table["require-wire"]
-    if "languagetool-url" in table:
-        values["languagetool_url"] = _strings([table["languagetool-url"]], "languagetool-url", path)[0]
+    values.update(_single_strings(table, ("languagetool-url", "scheduler"), path))
     return Config(**values)
+
+
+def _single_strings(table: dict, keys: tuple[str, ...], path: Path) -> dict[str, str]:
+    return {key.replace("-", "_"): _strings([table[key]], key, path)[0]
+            for key in keys if key in table}
 
 
 def _strings(value, key: str, path: Path) -> list[str]:
@@ -193,6 +198,8 @@ class Settings:
     stdin_filename: str | None = None            # the name reported for "-"
     require_wire: bool = False                   # fail an article no wire of the pool matches
     min_confidence: float = DEFAULT_MIN_CONFIDENCE  # findings less sure are not reported
+    scheduler: str | None = None                 # a Dask scheduler's address: audit there
+    connect_timeout: float = 10.0                # seconds to wait for that scheduler
 
 
 def settings(config: Config = Config(), *, select: Sequence[str] = (),
@@ -201,7 +208,7 @@ def settings(config: Config = Config(), *, select: Sequence[str] = (),
              languagetool_url: str | None = None, max_bytes: int | None = None,
              output_format: str | None = None, baseline: str | None = None,
              stdin_filename: str | None = None, require_wire: bool | None = None,
-             min_confidence: float | None = None) -> Settings:
+             min_confidence: float | None = None, scheduler: str | None = None) -> Settings:
     """Flags over the config file over defaults. Raises ConfigError on an unknown rule."""
     selected = list(select) or list(config.select)
     ignored = list(ignore) + list(config.ignore)
@@ -229,6 +236,7 @@ def settings(config: Config = Config(), *, select: Sequence[str] = (),
         require_wire=first(require_wire, config.require_wire, False),
         min_confidence=_unit_interval(first(min_confidence, config.min_confidence,
                                             DEFAULT_MIN_CONFIDENCE), "--min-confidence"),
+        scheduler=scheduler or config.scheduler,
     )
 
 

@@ -39,6 +39,7 @@ class Source:
     text: str | None
     notices: tuple[str, ...] = ()
     error: str | None = None
+    metadata: dict | None = None   # an archive record's id and other keys (not its text)
 
 
 def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> list[str]:

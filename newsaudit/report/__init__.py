@@ -11,7 +11,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..linter import Report
 
 # The one list of format names (the CLI's --format choices and the config's `format` key).
-FORMATS = ("rich", "json", "line", "github", "sarif", "html")
+# The streamed formats write one record per article as it is audited (``stream.py``).
+STREAM_FORMATS = ("jsonl", "parquet")
+FORMATS = ("rich", "json", "line", "github", "sarif", "html") + STREAM_FORMATS
 
 
 def render(report: "Report", fmt: str, *, color: bool = False, quiet: bool = False,
@@ -24,7 +26,12 @@ def render(report: "Report", fmt: str, *, color: bool = False, quiet: bool = Fal
         not_checked = [r.path for r in results if r.grammar_checked is False]
         meta = {"grammar": {"checked": grammar.available, "detail": grammar.line,
                             "files_not_checked": not_checked}}
-        return json_report.render(results, texts, meta)
+        return json_report.render(results, texts, meta, report.metadata)
+    if fmt == "jsonl":
+        from .stream import jsonl_line
+
+        return "".join(jsonl_line(r, texts.get(r.path, ""), report.metadata.get(r.path))
+                       for r in results)
     if fmt == "sarif":
         from . import sarif_report
 

@@ -40,12 +40,17 @@ def finding_record(finding: Finding, lines: LineIndex) -> dict:
     }
 
 
-def file_record(result: FileResult, text: str) -> dict:
+def file_record(result: FileResult, text: str, metadata: dict | None = None) -> dict:
+    """The JSON record of one file; an archive record's ``id`` and other keys
+    (``metadata``) follow its path."""
     lines = LineIndex.of(text)
-    record = {
-        "path": result.path, "role": result.role.value, "wire": result.wire,
-        "language": result.language, "words": result.words, "score": result.score,
-        "verdict": result.verdict,
+    record: dict = {"path": result.path}
+    if metadata is not None:
+        record["id"] = metadata.get("id")
+        record["metadata"] = {k: v for k, v in metadata.items() if k != "id"}
+    record |= {
+        "role": result.role.value, "wire": result.wire, "language": result.language,
+        "words": result.words, "score": result.score, "verdict": result.verdict,
         "findings": [finding_record(f, lines) for f in result.findings],
         "alignment": [
             {"paragraph": p.paragraph, "wire": p.wire_path, "wire_paragraph": p.wire_paragraphs[0],

@@ -9,8 +9,11 @@ from ..model import FileResult
 from .common import file_record
 
 
-def render(results: Sequence[FileResult], texts: Mapping[str, str], meta: Mapping | None = None) -> str:
-    payload = {"files": [file_record(r, texts.get(r.path, "")) for r in results]}
+def render(results: Sequence[FileResult], texts: Mapping[str, str], meta: Mapping | None = None,
+           metadata: Mapping[str, dict] | None = None) -> str:
+    metadata = metadata or {}
+    payload = {"files": [file_record(r, texts.get(r.path, ""), metadata.get(r.path))
+                         for r in results]}
     if meta:
         payload.update(meta)
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
