@@ -18,8 +18,18 @@ import datetime
 import shutil
 from collections import Counter
 
-from common import (BENCH_DATA, WORK, git_commit, languagetool_server, lt_category, lt_rule, publish,
-                    require_data, run_cli, write_article)
+from common import (
+    BENCH_DATA,
+    WORK,
+    git_commit,
+    languagetool_server,
+    lt_category,
+    lt_rule,
+    publish,
+    require_data,
+    run_cli,
+    write_article,
+)
 
 CHUNK = 20
 
@@ -28,7 +38,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--per-pair", type=int, default=20, help="articles per language pair")
     parser.add_argument("--no-write", action="store_true")
-    parser.add_argument("--languagetool", action="store_true", help="also measure LanguageTool (NA901)")
+    parser.add_argument(
+        "--languagetool", action="store_true", help="also measure LanguageTool (NA901)"
+    )
     args = parser.parse_args()
     refs = sorted((BENCH_DATA / "wmt23-xen" / "references").glob("*.ref.*"))
     require_data(BENCH_DATA / "wmt23-xen")
@@ -36,20 +48,28 @@ def main() -> None:
     shutil.rmtree(root, ignore_errors=True)
     (root / "articles").mkdir(parents=True)
     (root / "wire").mkdir()
-    write_article(root / "wire" / "unrelated.txt", ["Unrelated wire text about the weather in the mountains."])
+    write_article(
+        root / "wire" / "unrelated.txt", ["Unrelated wire text about the weather in the mountains."]
+    )
     for ref in refs:
-        lines = [line.strip() for line in ref.read_text(encoding="utf-8").splitlines() if line.strip()]
+        lines = [
+            line.strip() for line in ref.read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
         pair = ref.name.split(".")[1]
         for k in range(min(args.per_pair, len(lines) // CHUNK)):
-            write_article(root / "articles" / f"{pair}_{k:03d}.txt", lines[k * CHUNK:(k + 1) * CHUNK])
+            write_article(
+                root / "articles" / f"{pair}_{k:03d}.txt", lines[k * CHUNK : (k + 1) * CHUNK]
+            )
     report, wall = run_cli([str(root / "articles"), "--wire", str(root / "wire")])
     files = report["files"]
     words = sum(f["words"] for f in files)
     failing = [f for f in files if f["verdict"] == "fail"]
     counts = Counter((x["rule"], x["severity"]) for f in files for x in f["findings"])
     lines = [
-        f"Run {datetime.date.today().isoformat()} at commit {git_commit()}: {len(files)} articles of human "
-        f"reference English ({words:,} words) from `wmt23-xen/references`, audited against an unrelated wire "
+        f"Run {datetime.date.today().isoformat()} at commit {git_commit()}: {len(files)} articles "
+        "of human "
+        f"reference English ({words:,} words) from `wmt23-xen/references`, audited against an "
+        "unrelated wire "
         f"(only wire-free rules can fire); {wall:.1f} s.",
         "",
         f"Files failing: **{len(failing)} of {len(files)}** "
@@ -62,8 +82,11 @@ def main() -> None:
         lines.append(f"| {rule} | {severity} | {n} | {n * 10000 / words:.2f} |")
     if args.languagetool:
         lines = languagetool_section(root, files, wall, words)
-        publish("LanguageTool false alarms on clean English (wmt23-xen references)", lines,
-                write=not args.no_write)
+        publish(
+            "LanguageTool false alarms on clean English (wmt23-xen references)",
+            lines,
+            write=not args.no_write,
+        )
         return
     publish("False alarms on clean English (wmt23-xen references)", lines, write=not args.no_write)
 
@@ -78,20 +101,27 @@ def languagetool_section(root, plain_files, plain_wall, words) -> list[str]:
     failing = sum(f["verdict"] == "fail" for f in files)
     plain_failing = sum(f["verdict"] == "fail" for f in plain_files)
     lines = [
-        f"Run {datetime.date.today().isoformat()} at commit {git_commit()}: the same {len(files)} articles "
-        f"({words:,} words) with LanguageTool (server started in {server.started_in:.1f} s, not counted "
+        f"Run {datetime.date.today().isoformat()} at commit {git_commit()}: the same {len(files)} "
+        "articles "
+        f"({words:,} words) with LanguageTool (server started in {server.started_in:.1f} s, not "
+        "counted "
         f"below); grammar checked: {report['grammar']['checked']}.",
         "",
-        f"NA901 findings: **{len(na901)} = {len(na901) * 1000 / words:.2f} per 1,000 words**; files failing "
+        f"NA901 findings: **{len(na901)} = {len(na901) * 1000 / words:.2f} per 1,000 words**; "
+        "files failing "
         f"{failing} of {len(files)} (without LanguageTool: {plain_failing}). Wall {wall:.1f} s vs "
-        f"{plain_wall:.1f} s without: **{(wall - plain_wall) * 1000 / len(files):.0f} ms per article** "
+        f"{plain_wall:.1f} s without: **{(wall - plain_wall) * 1000 / len(files):.0f} ms per "
+        "article** "
         f"(~{words // len(files)} words).",
         "",
         "| LanguageTool category | findings | per 1,000 words |",
         "|---|---|---|",
     ]
     lines += [f"| {c} | {n} | {n * 1000 / words:.2f} |" for c, n in by_category.most_common()]
-    lines += ["", "Most frequent rules: " + ", ".join(f"{r} {n}" for r, n in by_rule.most_common(12)) + "."]
+    lines += [
+        "",
+        "Most frequent rules: " + ", ".join(f"{r} {n}" for r, n in by_rule.most_common(12)) + ".",
+    ]
     return lines
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("NEWSAUDIT_SHARED", ROOT.parent / "shared"))
 BENCH_DATA = SHARED / "bench"
-WORK = ROOT / "bench" / "work"          # git-ignored scratch space
+WORK = ROOT / "bench" / "work"  # git-ignored scratch space
 RESULTS = ROOT / "bench" / "RESULTS.md"
 CLI = [sys.executable, "-m", "newsaudit.cli"]
 
@@ -47,8 +47,9 @@ def run_cli(args: list[str], languagetool_url: str | None = None) -> tuple[dict,
     env.pop("NEWSAUDIT_LANGUAGETOOL_URL", None)
     extra = ["--languagetool-url", languagetool_url] if languagetool_url else []
     start = time.perf_counter()
-    proc = subprocess.run(CLI + ["check", *args, *extra, "--format", "json"], capture_output=True,
-                          text=True, env=env)
+    proc = subprocess.run(
+        CLI + ["check", *args, *extra, "--format", "json"], capture_output=True, text=True, env=env
+    )
     wall = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         sys.exit(f"newsaudit failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
@@ -57,8 +58,13 @@ def run_cli(args: list[str], languagetool_url: str | None = None) -> tuple[dict,
 
 def git_commit() -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
@@ -70,7 +76,7 @@ def update_results(section: str, body: str) -> None:
     if marker in text:
         head, _, rest = text.partition(marker)
         nxt = rest.find("\n## ")
-        tail = rest[nxt + 1:] if nxt >= 0 else ""
+        tail = rest[nxt + 1 :] if nxt >= 0 else ""
         text = head + marker + body.rstrip() + "\n\n" + tail
     else:
         text = text.rstrip() + "\n\n" + marker + body.rstrip() + "\n"
@@ -97,7 +103,9 @@ def languagetool_server():
 
 
 def lt_category(finding: dict) -> str:
-    """LanguageTool's category of an NA901 finding, from its evidence ("LanguageTool ID (CAT): ...")."""
+    """LanguageTool's category of an NA901 finding, from its evidence.
+
+    The evidence reads "LanguageTool ID (CAT): ..."."""
     evidence = finding.get("evidence") or ""
     return evidence.split("(", 1)[1].split(")", 1)[0] if "(" in evidence else "?"
 

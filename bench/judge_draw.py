@@ -23,13 +23,27 @@ from common import WORK
 XEN = WORK / "xen"
 PAIRS = ["ru-en", "uk-en", "de-en"]
 # (rule, severity) -> how many to judge; majors favoured, every rule that fired gets some
-QUOTA = {("NA101", "major"): 25, ("NA101", "minor"): 15, ("NA102", "major"): 8,
-         ("NA102", "minor"): 6, ("NA103", "major"): 20, ("NA201", "major"): 4,
-         ("NA202", "major"): 2, ("NA301", "major"): 30, ("NA311", "major"): 12,
-         ("NA311", "minor"): 5, ("NA312", "major"): 20, ("NA402", "major"): 4,
-         ("NA502", "minor"): 6, ("NA503", "minor"): 8, ("NA504", "minor"): 5,
-         ("NA505", "minor"): 15, ("NA601", "minor"): 10, ("NA701", "minor"): 10,
-         ("NA913", "minor"): 6}
+QUOTA = {
+    ("NA101", "major"): 25,
+    ("NA101", "minor"): 15,
+    ("NA102", "major"): 8,
+    ("NA102", "minor"): 6,
+    ("NA103", "major"): 20,
+    ("NA201", "major"): 4,
+    ("NA202", "major"): 2,
+    ("NA301", "major"): 30,
+    ("NA311", "major"): 12,
+    ("NA311", "minor"): 5,
+    ("NA312", "major"): 20,
+    ("NA402", "major"): 4,
+    ("NA502", "minor"): 6,
+    ("NA503", "minor"): 8,
+    ("NA504", "minor"): 5,
+    ("NA505", "minor"): 15,
+    ("NA601", "minor"): 10,
+    ("NA701", "minor"): 10,
+    ("NA913", "minor"): 6,
+}
 SENT = re.compile(r"(?<=[.!?…])[\"”»)]?\s+(?=[\"“«(]?[A-Z0-9])")
 chrf = CHRF()
 
@@ -45,7 +59,7 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
 def sentences(par: str) -> list[tuple[int, str]]:
     out, pos = [], 0
     for m in SENT.finditer(par):
-        out.append((pos, par[pos:m.start()].strip()))
+        out.append((pos, par[pos : m.start()].strip()))
         pos = m.end()
     out.append((pos, par[pos:].strip()))
     return out
@@ -76,18 +90,33 @@ def record(f: dict, x: dict, pair: str, system: str, doc: str) -> dict:
     text = Path(f["path"]).read_text(encoding="utf-8")
     i, sentence = locate(text, x["start"])
     wire_file = Path(f["path"]).parent.parent / "wires" / f"{doc}.txt"
-    wire_pars = [p for _, p in paragraphs(wire_file.read_text(encoding="utf-8"))] if wire_file.exists() else []
+    wire_pars = (
+        [p for _, p in paragraphs(wire_file.read_text(encoding="utf-8"))]
+        if wire_file.exists()
+        else []
+    )
     ev = x.get("evidence") or ""
     if ev.startswith("/") and ": " in ev:
         wire_sentence = ev.split(": ", 1)[1]
-    else:   # line-aligned corpus: the reference paragraph of the same index
+    else:  # line-aligned corpus: the reference paragraph of the same index
         ref = wire_pars[i] if i < len(wire_pars) else ""
         wire_sentence = best_match(sentence, [s for _, s in sentences(ref)])
-    return {"id": "", "pair": pair, "system": system, "doc": doc, "rule": x["rule"],
-            "severity": x["severity"], "confidence": x.get("confidence", 1.0),
-            "text": x["text"], "message": x["message"],
-            "evidence": x.get("evidence"), "sentence": sentence, "wire_sentence": wire_sentence,
-            "verdict": "", "reason": ""}
+    return {
+        "id": "",
+        "pair": pair,
+        "system": system,
+        "doc": doc,
+        "rule": x["rule"],
+        "severity": x["severity"],
+        "confidence": x.get("confidence", 1.0),
+        "text": x["text"],
+        "message": x["message"],
+        "evidence": x.get("evidence"),
+        "sentence": sentence,
+        "wire_sentence": wire_sentence,
+        "verdict": "",
+        "reason": "",
+    }
 
 
 def draw(seed: int) -> list[dict]:
@@ -109,7 +138,7 @@ def draw(seed: int) -> list[dict]:
             for b in lists:
                 if b:
                     order.append(b.pop(0))
-        for f, x in order[:QUOTA.get((rule, sev), 3)]:
+        for f, x in order[: QUOTA.get((rule, sev), 3)]:
             out.append(record(f, x, *key_of(f["path"])))
     for n, r in enumerate(out, 1):
         r["id"] = f"b{n:03d}"
@@ -132,12 +161,27 @@ def weak_segments(per_system: int = 4) -> list[dict]:
                         continue
                     w = best_match(s, refs)
                     if re.search("[А-Яа-яЁё]", w) or len(w.split()) < 5:
-                        continue    # a reference left in Russian, or a heading
+                        continue  # a reference left in Russian, or a heading
                     score = chrf.sentence_score(s, [w]).score
-                    flagged = sorted({x["rule"] for x in f["findings"]
-                                      if p0 + s0 <= x["start"] < p0 + s0 + len(s)})
-                    rows.append({"pair": pair, "system": system, "doc": doc, "chrf": round(score, 1),
-                                 "sentence": s, "wire_sentence": w, "start": p0 + s0, "flagged": flagged})
+                    flagged = sorted(
+                        {
+                            x["rule"]
+                            for x in f["findings"]
+                            if p0 + s0 <= x["start"] < p0 + s0 + len(s)
+                        }
+                    )
+                    rows.append(
+                        {
+                            "pair": pair,
+                            "system": system,
+                            "doc": doc,
+                            "chrf": round(score, 1),
+                            "sentence": s,
+                            "wire_sentence": w,
+                            "start": p0 + s0,
+                            "flagged": flagged,
+                        }
+                    )
     rows.sort(key=lambda r: r["chrf"])
     seen, out = defaultdict(int), []
     for r in rows:

@@ -23,8 +23,17 @@ from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
-from common import (BENCH_DATA, WORK, git_commit, languagetool_server, lt_category, publish, require_data,
-                    run_cli, write_article)
+from common import (
+    BENCH_DATA,
+    WORK,
+    git_commit,
+    languagetool_server,
+    lt_category,
+    publish,
+    require_data,
+    run_cli,
+    write_article,
+)
 
 SERIOUS = {"major", "critical"}
 
@@ -50,11 +59,18 @@ def build_corpus(rows: list[dict], distractors: int) -> dict:
         if not wire_path.exists():
             write_article(wire_path, [s["reference"] for s in row["segments"]])
     refs = sorted((BENCH_DATA / "wmt23-xen" / "references").glob("*.ref.*"))
-    lines = [(r.name.split(".")[1], line.strip()) for r in refs if ".zh-en." not in r.name
-             for line in r.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [
+        (r.name.split(".")[1], line.strip())
+        for r in refs
+        if ".zh-en." not in r.name
+        for line in r.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     for k in range(min(distractors, len(lines) // 20)):
-        chunk = lines[k * 20:(k + 1) * 20]
-        write_article(root / "pool" / f"distractor_{chunk[0][0]}_{k:04d}.txt", [t for _, t in chunk])
+        chunk = lines[k * 20 : (k + 1) * 20]
+        write_article(
+            root / "pool" / f"distractor_{chunk[0][0]}_{k:04d}.txt", [t for _, t in chunk]
+        )
     return {"root": root, "articles": articles}
 
 
@@ -168,8 +184,14 @@ def describe(name, seg_keys, groups, metric, human, system_of) -> dict:
     m = [metric[k] for k in seg_keys]
     h = [human[k] for k in seg_keys]
     acc, eps = acc_t(groups, metric, human)
-    return {"name": name, "acc_t": acc, "eps": eps, "kendall": kendall_tau_b(m, h), "pearson": pearson(m, h),
-            "system": system_accuracy(seg_keys, metric, human, system_of)}
+    return {
+        "name": name,
+        "acc_t": acc,
+        "eps": eps,
+        "kendall": kendall_tau_b(m, h),
+        "pearson": pearson(m, h),
+        "system": system_accuracy(seg_keys, metric, human, system_of),
+    }
 
 
 # ---------------------------------------------------------------- main
@@ -177,14 +199,24 @@ def describe(name, seg_keys, groups, metric, human, system_of) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--distractors", type=int, default=200, help="distractor wires (20 lines each)")
-    parser.add_argument("--no-write", action="store_true", help="print only; do not update RESULTS.md")
-    parser.add_argument("--select", default=None, help="pass --select to newsaudit (e.g. to measure an opt-in rule)")
-    parser.add_argument("--languagetool", action="store_true", help="compare runs with and without LanguageTool")
+    parser.add_argument(
+        "--distractors", type=int, default=200, help="distractor wires (20 lines each)"
+    )
+    parser.add_argument(
+        "--no-write", action="store_true", help="print only; do not update RESULTS.md"
+    )
+    parser.add_argument(
+        "--select", default=None, help="pass --select to newsaudit (e.g. to measure an opt-in rule)"
+    )
+    parser.add_argument(
+        "--languagetool", action="store_true", help="compare runs with and without LanguageTool"
+    )
     args = parser.parse_args()
     data = BENCH_DATA / "wmt23-zhen-mqm" / "dev.jsonl"
     require_data(data)
-    rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     corpus = build_corpus(rows, args.distractors)
     extra = ["--select", args.select] if args.select else []
     cli_args = [str(corpus["root"] / "articles"), "--wire", str(corpus["root"] / "pool"), *extra]
@@ -194,7 +226,9 @@ def main() -> None:
             lt_report, lt_wall = run_cli(cli_args, server.url)
         plain = evaluate(corpus, report, args)
         with_lt = evaluate(corpus, lt_report, args)
-        lines = languagetool_lines(corpus, rows, plain, with_lt, lt_report, wall, lt_wall, server.started_in)
+        lines = languagetool_lines(
+            corpus, rows, plain, with_lt, lt_report, wall, lt_wall, server.started_in
+        )
         publish("LanguageTool on MT (WMT23 zh-en MQM, dev split)", lines, write=not args.no_write)
         return
     lines = evaluate(corpus, report, args)["lines"](wall)
@@ -232,28 +266,48 @@ def evaluate(corpus: dict, report: dict, args) -> dict:
                     serious_spans.append((key, e["start"], e["end"]))
         for s, a, b, rule, severity in flags:
             seg = row["segments"][s]
-            flags_all.append(((row["system"], row["doc"], seg["seg"]), a, max(b, a + 1), rule, severity))
+            flags_all.append(
+                ((row["system"], row["doc"], seg["seg"]), a, max(b, a + 1), rule, severity)
+            )
         for s, a, b, lt_cat in lt_flags(record, info["spans"]):
             seg = row["segments"][s]
             key = (row["system"], row["doc"], seg["seg"])
-            fluency = [(e["start"], e["end"]) for e in seg["errors"] if e.get("start") is not None
-                       and e["end"] > e["start"] and e["category"].startswith("Fluency")]
-            anyspan = [(e["start"], e["end"]) for e in seg["errors"] if e.get("start") is not None
-                       and e["end"] > e["start"]]
+            fluency = [
+                (e["start"], e["end"])
+                for e in seg["errors"]
+                if e.get("start") is not None
+                and e["end"] > e["start"]
+                and e["category"].startswith("Fluency")
+            ]
+            anyspan = [
+                (e["start"], e["end"])
+                for e in seg["errors"]
+                if e.get("start") is not None and e["end"] > e["start"]
+            ]
             b = max(b, a + 1)
-            na901.append((lt_cat, any(a < y and x < b for x, y in fluency), any(a < y and x < b for x, y in anyspan)))
+            na901.append(
+                (
+                    lt_cat,
+                    any(a < y and x < b for x, y in fluency),
+                    any(a < y and x < b for x, y in anyspan),
+                )
+            )
         words += record["words"]
     seg_keys = sorted(metric)
-    rows_out = [describe("newsaudit penalty", seg_keys, groups, metric, human, system_of),
-                describe("100 - sentence BLEU", seg_keys, groups, bleu, human, system_of),
-                describe("100 - sentence chrF", seg_keys, groups, chrf, human, system_of)]
+    rows_out = [
+        describe("newsaudit penalty", seg_keys, groups, metric, human, system_of),
+        describe("100 - sentence BLEU", seg_keys, groups, bleu, human, system_of),
+        describe("100 - sentence chrF", seg_keys, groups, chrf, human, system_of),
+    ]
     spans_by_key = defaultdict(list)
     for key, a, b in serious_spans:
         spans_by_key[key].append((a, b))
     any_by_key = defaultdict(list)
     for key, a, b in any_spans:
         any_by_key[key].append((a, b))
-    touches = lambda key, a, b, spans=spans_by_key: any(a < sb and sa < b for sa, sb in spans.get(key, ()))  # noqa: E731
+    def touches(key, a, b, spans=spans_by_key) -> bool:
+        return any(a < sb and sa < b for sa, sb in spans.get(key, ()))
+
     per_rule = defaultdict(lambda: [0, 0, 0])
     serious_flags = serious_hits = 0
     for key, a, b, rule, severity in flags_all:
@@ -266,7 +320,10 @@ def evaluate(corpus: dict, report: dict, args) -> dict:
     flag_by_key = defaultdict(list)
     for key, a, b, rule, _ in flags_all:
         flag_by_key[key].append((a, b, rule))
-    recalled = sum(any(a < fb and fa < b for fa, fb, _ in flag_by_key.get(key, ())) for key, a, b in serious_spans)
+    recalled = sum(
+        any(a < fb and fa < b for fa, fb, _ in flag_by_key.get(key, ()))
+        for key, a, b in serious_spans
+    )
     rule_recall = defaultdict(int)
     for key, a, b in serious_spans:
         for rule in {r for fa, fb, r in flag_by_key.get(key, ()) if a < fb and fa < b}:
@@ -275,32 +332,66 @@ def evaluate(corpus: dict, report: dict, args) -> dict:
     n_articles = len(corpus["articles"])
     total_flags = sum(v[0] for v in per_rule.values())
     total_hits = sum(v[1] for v in per_rule.values())
-    result = {"rows": rows_out, "na901": na901, "words": words, "flags": total_flags,
-              "precision": total_hits / total_flags if total_flags else float("nan"),
-              "recall": recalled / len(serious_spans), "serious": len(serious_spans),
-              "grammar": report.get("grammar", {})}
+    result = {
+        "rows": rows_out,
+        "na901": na901,
+        "words": words,
+        "flags": total_flags,
+        "precision": total_hits / total_flags if total_flags else float("nan"),
+        "recall": recalled / len(serious_spans),
+        "serious": len(serious_spans),
+        "grammar": report.get("grammar", {}),
+    }
     result["lines"] = lambda wall: summary_lines(
-        args, rows, seg_keys, n_articles, wall, retrieved, rows_out, per_rule, serious_spans,
-        serious_flags, serious_hits, recalled, rule_recall)
+        args,
+        rows,
+        seg_keys,
+        n_articles,
+        wall,
+        retrieved,
+        rows_out,
+        per_rule,
+        serious_spans,
+        serious_flags,
+        serious_hits,
+        recalled,
+        rule_recall,
+    )
     return result
 
 
-def summary_lines(args, rows, seg_keys, n_articles, wall, retrieved, rows_out, per_rule, serious_spans,
-                  serious_flags, serious_hits, recalled, rule_recall) -> list[str]:
+def summary_lines(
+    args,
+    rows,
+    seg_keys,
+    n_articles,
+    wall,
+    retrieved,
+    rows_out,
+    per_rule,
+    serious_spans,
+    serious_flags,
+    serious_hits,
+    recalled,
+    rule_recall,
+) -> list[str]:
     lines = [
         f"Run {datetime.date.today().isoformat()} at commit {git_commit()}; data: "
         f"`wmt23-zhen-mqm/dev.jsonl` ({n_articles} articles, {len(seg_keys)} segments, "
         f"{len({r['doc'] for r in rows})} wires + {args.distractors} distractor wires); "
         f"one CLI run, {wall:.1f} s wall.",
         "",
-        f"Retrieval accuracy (own reference chosen as wire): **{retrieved}/{n_articles} = {retrieved / n_articles:.1%}**",
+        f"Retrieval accuracy (own reference chosen as wire): **{retrieved}/{n_articles} = "
+        f"{retrieved / n_articles:.1%}**",
         "",
         "| per-segment score | acc-t (eps) | Kendall tau-b | Pearson | system pairwise accuracy |",
         "|---|---|---|---|---|",
     ]
     for r in rows_out:
-        lines.append(f"| {r['name']} | {r['acc_t']:.3f} ({r['eps']:.2f}) | {r['kendall']:.3f} | "
-                     f"{r['pearson']:.3f} | {r['system']:.3f} |")
+        lines.append(
+            f"| {r['name']} | {r['acc_t']:.3f} ({r['eps']:.2f}) | {r['kendall']:.3f} | "
+            f"{r['pearson']:.3f} | {r['system']:.3f} |"
+        )
     total_flags = sum(v[0] for v in per_rule.values())
     total_hits = sum(v[1] for v in per_rule.values())
     lines += [
@@ -308,16 +399,20 @@ def summary_lines(args, rows, seg_keys, n_articles, wall, retrieved, rows_out, p
         f"Spans (Major/Critical rater spans: {len(serious_spans)}): flags {total_flags}, "
         f"precision **{total_hits / total_flags if total_flags else float('nan'):.3f}**, "
         f"recall **{recalled / len(serious_spans):.3f}**; newsaudit's own major/critical flags: "
-        f"{serious_flags}, precision **{serious_hits / serious_flags if serious_flags else float('nan'):.3f}** "
+        f"{serious_flags}, precision "
+        f"**{serious_hits / serious_flags if serious_flags else float('nan'):.3f}** "
         "(minor punctuation flags cannot touch a Major span: see the any-span column)",
         "",
-        "| rule | flags | precision (Major/Critical spans) | precision (any rater span) | Major/Critical spans touched (recall) |",
+        "| rule | flags | precision (Major/Critical spans) | precision (any rater span) | "
+        "Major/Critical spans touched (recall) |",
         "|---|---|---|---|---|",
     ]
     for rule in sorted(per_rule):
         n, hit, hit_any = per_rule[rule]
-        lines.append(f"| {rule} | {n} | {hit / n:.3f} | {hit_any / n:.3f} | "
-                     f"{rule_recall[rule]} ({rule_recall[rule] / len(serious_spans):.3f}) |")
+        lines.append(
+            f"| {rule} | {n} | {hit / n:.3f} | {hit_any / n:.3f} | "
+            f"{rule_recall[rule]} ({rule_recall[rule] / len(serious_spans):.3f}) |"
+        )
     return lines
 
 
@@ -332,18 +427,25 @@ def lt_flags(record: dict, spans: list[tuple[int, int]]):
                 break
 
 
-def languagetool_lines(corpus, rows, plain, with_lt, lt_report, wall, lt_wall, started_in) -> list[str]:
+def languagetool_lines(
+    corpus, rows, plain, with_lt, lt_report, wall, lt_wall, started_in
+) -> list[str]:
     n = len(corpus["articles"])
     na901 = with_lt["na901"]
     lines = [
-        f"Run {datetime.date.today().isoformat()} at commit {git_commit()}; data: `wmt23-zhen-mqm/dev.jsonl` "
-        f"({n} MT articles, {with_lt['words']:,} words), the corpus of the Quality section. Grammar checked: "
-        f"{lt_report['grammar'].get('checked')}; server start {started_in:.1f} s (not counted below).",
+        f"Run {datetime.date.today().isoformat()} at commit {git_commit()}; data: "
+        "`wmt23-zhen-mqm/dev.jsonl` "
+        f"({n} MT articles, {with_lt['words']:,} words), the corpus of the Quality section. "
+        "Grammar checked: "
+        f"{lt_report['grammar'].get('checked')}; server start {started_in:.1f} s (not counted "
+        "below).",
         "",
-        f"Wall {lt_wall:.1f} s with LanguageTool vs {wall:.1f} s without: **{(lt_wall - wall) * 1000 / n:.0f} ms "
+        f"Wall {lt_wall:.1f} s with LanguageTool vs {wall:.1f} s without: "
+        f"**{(lt_wall - wall) * 1000 / n:.0f} ms "
         f"per article** (~{with_lt['words'] // n} words, `--jobs` = all cores).",
         "",
-        f"NA901 on MT: **{len(na901)} findings = {len(na901) * 1000 / with_lt['words']:.2f} per 1,000 words** "
+        f"NA901 on MT: **{len(na901)} findings = {len(na901) * 1000 / with_lt['words']:.2f} per "
+        "1,000 words** "
         "(clean references: see the LanguageTool false-alarm section).",
         "",
         "| per-segment score | acc-t (eps) | Kendall tau-b | Pearson | system pairwise accuracy |",
@@ -351,13 +453,19 @@ def languagetool_lines(corpus, rows, plain, with_lt, lt_report, wall, lt_wall, s
     ]
     for label, result in (("without LanguageTool", plain), ("with LanguageTool", with_lt)):
         r = result["rows"][0]
-        lines.append(f"| newsaudit penalty, {label} | {r['acc_t']:.3f} ({r['eps']:.2f}) | {r['kendall']:.3f} | "
-                     f"{r['pearson']:.3f} | {r['system']:.3f} |")
+        lines.append(
+            f"| newsaudit penalty, {label} | {r['acc_t']:.3f} ({r['eps']:.2f}) | "
+            f"{r['kendall']:.3f} | "
+            f"{r['pearson']:.3f} | {r['system']:.3f} |"
+        )
     lines += [
         "",
-        f"Spans, all rules (Major/Critical rater spans: {plain['serious']}): without LanguageTool flags "
-        f"{plain['flags']}, precision {plain['precision']:.3f}, recall {plain['recall']:.3f}; with it flags "
-        f"{with_lt['flags']}, precision {with_lt['precision']:.3f}, recall {with_lt['recall']:.3f}.",
+        f"Spans, all rules (Major/Critical rater spans: {plain['serious']}): without LanguageTool "
+        "flags "
+        f"{plain['flags']}, precision {plain['precision']:.3f}, recall {plain['recall']:.3f}; "
+        "with it flags "
+        f"{with_lt['flags']}, precision {with_lt['precision']:.3f}, recall "
+        f"{with_lt['recall']:.3f}.",
         "",
         "NA901 precision per LanguageTool category: share of its findings that touch a rater's "
         "Fluency span (any severity), and any rater span.",
@@ -374,7 +482,10 @@ def languagetool_lines(corpus, rows, plain, with_lt, lt_report, wall, lt_wall, s
         lines.append(f"| {cat} | {k} | {fl / k:.3f} | {an / k:.3f} |")
     k = len(na901)
     if k:
-        lines.append(f"| all | {k} | {sum(x[1] for x in na901) / k:.3f} | {sum(x[2] for x in na901) / k:.3f} |")
+        lines.append(
+            f"| all | {k} | {sum(x[1] for x in na901) / k:.3f} | "
+            f"{sum(x[2] for x in na901) / k:.3f} |"
+        )
     return lines
 
 

@@ -91,7 +91,9 @@ def table(pair: str, report: dict) -> list[str]:
     rows = []
     for system, s in sorted(per.items()):
         rules = " ".join(f"{r}:{n}" for r, n in sorted(s["rules"].items()))
-        rows.append(f"| {pair} | {system} | {s['articles']} | {s['fail']} | {s['major']} | {rules} |")
+        rows.append(
+            f"| {pair} | {system} | {s['articles']} | {s['fail']} | {s['major']} | {rules} |"
+        )
     return rows
 
 
@@ -103,13 +105,18 @@ def main() -> None:
     args = ap.parse_args()
     require_data(XEN)
     systems = args.systems.split(",")
-    rows = ["| pair | system | articles | failing | major | findings per rule |",
-            "| --- | --- | ---: | ---: | ---: | --- |"]
+    rows = [
+        "| pair | system | articles | failing | major | findings per rule |",
+        "| --- | --- | ---: | ---: | ---: | --- |",
+    ]
     for pair in args.pairs.split(","):
         root = build(pair, systems, args.out)
         report, wall = run_cli([str(root / "articles"), "--wire", str(root / "wires")])
         (root / "report.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
-        print(f"{pair}: {len(report['files'])} articles audited in {wall:.1f}s -> {root / 'report.json'}")
+        print(
+            f"{pair}: {len(report['files'])} articles audited in {wall:.1f}s -> "
+            f"{root / 'report.json'}"
+        )
         rows += table(pair, report)
     print("\n".join(rows))
 

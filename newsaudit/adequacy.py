@@ -1,12 +1,12 @@
 """Adequacy estimate: how far each aligned article paragraph strays from its wire text.
 
 The similarity is a character n-gram F-score over distinct n-grams (n = 1..4, recall weighted
-twice as much as precision, whitespace ignored), the family of chrF: robust to inflection and
-to the spelling noise of MT. On WMT23 zh-en MQM data, scored on gold sentence pairs, it orders
+twice as much as precision, whitespace ignored), the family of chrF: robust to inflection and to
+the spelling noise of MT. On WMT23 zh-en MQM data, scored on gold sentence pairs, it orders
 translations of one source sentence slightly better than standard chrF (acc-t 0.569 vs 0.562)
-and costs a fraction of it (set intersections instead of n-gram counts). Each group of article paragraphs aligned to the same wire
-paragraph(s) is compared with that wire text, and the distance becomes penalty points that join
-the findings in the file score:
+and costs a fraction of it (set intersections instead of n-gram counts). Each group of article
+paragraphs aligned to the same wire paragraph(s) is compared with that wire text, and the
+distance becomes penalty points that join the findings in the file score:
 
     penalty = W × (1 − similarity)³ × (sentences in the wire text)
 
@@ -36,7 +36,7 @@ def _ngrams(text: str) -> tuple[frozenset[str], ...]:
     compact = "".join(text.split())
     grams, current = [frozenset(compact)], list(compact)
     for n in range(2, MAX_ORDER + 1):  # extend each (n-1)-gram by the next character
-        current = list(map(add, current, compact[n - 1:]))
+        current = list(map(add, current, compact[n - 1 :]))
         grams.append(frozenset(current))
     return tuple(grams)
 
@@ -63,7 +63,9 @@ def penalty(similarity: float) -> float:
     return FULL_PENALTY * (1.0 - similarity) ** EXPONENT
 
 
-def estimate(doc: Document, alignment: Alignment, wires: dict[str, Document]) -> tuple[Adequacy, ...]:
+def estimate(
+    doc: Document, alignment: Alignment, wires: dict[str, Document]
+) -> tuple[Adequacy, ...]:
     """One estimate per aligned group of paragraphs of ``doc`` (see the module docstring)."""
     groups: dict[tuple[str, tuple[int, ...]], list[int]] = {}
     for pa in alignment.paragraphs + alignment.nearest:
@@ -75,8 +77,16 @@ def estimate(doc: Document, alignment: Alignment, wires: dict[str, Document]) ->
             continue
         reference = [wire.paragraphs[i] for i in wire_paragraphs]
         parts = [doc.paragraphs[i] for i in sorted(article_paragraphs)]
-        similarity = char_fscore(" ".join(p.text for p in parts), " ".join(p.text for p in reference))
+        similarity = char_fscore(
+            " ".join(p.text for p in parts), " ".join(p.text for p in reference)
+        )
         weight = max(1, sum(len(p.sentences) for p in reference))
-        out.append(Adequacy(parts[0].start, parts[-1].end, round(similarity, 4),
-                            round(weight * penalty(similarity), 4)))
+        out.append(
+            Adequacy(
+                parts[0].start,
+                parts[-1].end,
+                round(similarity, 4),
+                round(weight * penalty(similarity), 4),
+            )
+        )
     return tuple(sorted(out, key=lambda a: a.start))

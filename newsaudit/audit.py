@@ -30,8 +30,14 @@ from .model import Alignment, Document, FileResult, Finding, Role, Severity, Ver
 from .wire_index import WireIndex
 from .rules import ALL_RULES, DEFAULT_RULES, AuditContext, Rule
 from .rules.common import sentence_names
-from .scoring import (DEFAULT_MIN_CONFIDENCE, DEFAULT_THRESHOLD, penalty, per_thousand_words,
-                      score, verdict)
+from .scoring import (
+    DEFAULT_MIN_CONFIDENCE,
+    DEFAULT_THRESHOLD,
+    penalty,
+    per_thousand_words,
+    score,
+    verdict,
+)
 from .text import count_words, fold, has_redaction, is_redaction
 
 # A file counts as translated from a wire only if this share of its paragraphs aligns: in auto
@@ -41,8 +47,10 @@ WIRE_MIN_SHARE = 0.25
 # ... and only a file that looks original can be a wire: one with wire markers, or with fewer
 # translation artifacts than this (penalty points per 1,000 words; one major in 2,500 words).
 WIRE_MAX_ARTIFACTS = 2.0
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]+)?\s*(?:\([^)]{1,40}\))?"
-                       r"|\([^)]{1,40}\))\s*[-–—]\s")
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]+)?\s*(?:\([^)]{1,40}\))?"
+    r"|\([^)]{1,40}\))\s*[-–—]\s"
+)
 
 
 @dataclass(frozen=True)
@@ -54,17 +62,23 @@ class AuditOptions:
     accept_names: frozenset[str] = frozenset()
     # LanguageTool matches for a text, None for a text it did not check; None: no LanguageTool
     grammar: Callable[[str], list | None] | None = None
-    require_wire: bool = False   # with a wire pool, fail an article that aligns to no wire
-    min_confidence: float = DEFAULT_MIN_CONFIDENCE   # findings less sure are not reported
+    require_wire: bool = False  # with a wire pool, fail an article that aligns to no wire
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE  # findings less sure are not reported
 
 
-NO_WIRE = ("no wire story of the pool aligned with this article: audited on its own, the "
-           "rules that compare with the wire did not run")
+NO_WIRE = (
+    "no wire story of the pool aligned with this article: audited on its own, the "
+    "rules that compare with the wire did not run"
+)
 
 
-def audit(articles: Sequence[Document], wires: Sequence[Document] | None = None,
-          options: AuditOptions = AuditOptions(), jobs: int = 1,
-          progress: Callable[[], None] | None = None) -> list[FileResult]:
+def audit(
+    articles: Sequence[Document],
+    wires: Sequence[Document] | None = None,
+    options: AuditOptions = AuditOptions(),
+    jobs: int = 1,
+    progress: Callable[[], None] | None = None,
+) -> list[FileResult]:
     """Audit ``articles`` against ``wires`` (or, when ``wires`` is None, against each other).
 
     ``jobs`` > 1 runs the per-article work in that many processes; the results are the same,
@@ -88,8 +102,12 @@ def audit(articles: Sequence[Document], wires: Sequence[Document] | None = None,
 def corroborated(results: Sequence[FileResult], options: AuditOptions) -> list[FileResult]:
     """Findings shared by most translations of one wire are the wire's (``corroborate.py``);
     those then under the reporting confidence go. For results collected from a wire pool."""
-    kept = corroborate(results, {r.code: r.corroborated for r in options.rules if r.corroborated},
-                       options.threshold, options.fail_on)
+    kept = corroborate(
+        results,
+        {r.code: r.corroborated for r in options.rules if r.corroborated},
+        options.threshold,
+        options.fail_on,
+    )
     return [_above(r, options.min_confidence) for r in kept]
 
 
@@ -98,8 +116,9 @@ def _above(result: FileResult, min_confidence: float) -> FileResult:
     return result if len(findings) == len(result.findings) else replace(result, findings=findings)
 
 
-def prepare(wires: Sequence[Document], options: AuditOptions = AuditOptions(),
-            jobs: int = 1) -> "_Run":
+def prepare(
+    wires: Sequence[Document], options: AuditOptions = AuditOptions(), jobs: int = 1
+) -> "_Run":
     """The state a wire-pool run shares between articles: the index of the English wires and
     the names they contain. Each article is then audited on its own (``audit_documents``), so
     articles can be streamed through in batches, here or on other machines."""
@@ -115,9 +134,13 @@ def prepare(wires: Sequence[Document], options: AuditOptions = AuditOptions(),
 STREAM_BATCH = 256  # articles forked out to the local processes at a time
 
 
-def audit_stream(pool: "_Run", documents: Iterable[Document], jobs: int = 1,
-                 progress: Callable[[], None] | None = None,
-                 batch: int = STREAM_BATCH) -> Iterator[FileResult]:
+def audit_stream(
+    pool: "_Run",
+    documents: Iterable[Document],
+    jobs: int = 1,
+    progress: Callable[[], None] | None = None,
+    batch: int = STREAM_BATCH,
+) -> Iterator[FileResult]:
     """One result per document of ``documents`` against the ``pool`` of :func:`prepare`, in
     order, reading ``documents`` ``batch`` at a time (memory does not grow with their number)."""
     for chunk in batched(documents, batch):
@@ -179,10 +202,10 @@ class _Run:
     min_share: float = WIRE_MIN_SHARE
     alignments: dict = field(default_factory=dict)
     roles: dict = field(default_factory=dict)
-    wire_docs: dict = field(default_factory=dict)   # pool documents by path
-    position: dict = field(default_factory=dict)    # pool index of each document path
-    pool_given: bool = False                         # a wire pool, not auto mode
-    names: frozenset = frozenset()                   # wire mode: the pool's names
+    wire_docs: dict = field(default_factory=dict)  # pool documents by path
+    position: dict = field(default_factory=dict)  # pool index of each document path
+    pool_given: bool = False  # a wire pool, not auto mode
+    names: frozenset = frozenset()  # wire mode: the pool's names
 
 
 _RUN: _Run | None = None
@@ -205,8 +228,9 @@ def _map(function, items, jobs: int, run: _Run, progress: Callable[[], None] | N
             return [_tick(o, progress) for o in outputs]
         context = multiprocessing.get_context("fork")
         chunk = max(1, len(items) // (jobs * 8))
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init,
-                                 initargs=(os.getpid(),)) as executor:
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
+        ) as executor:
             previous = _on_signals(executor)
             try:
                 return [_tick(o, progress) for o in executor.map(function, items, chunksize=chunk)]
@@ -294,8 +318,9 @@ def _against_closest(i: int) -> float:
     partner = run.wire_docs[alignment.main_wire]
     ctx = AuditContext(doc, alignment, _pool_names([partner]), wires=run.wire_docs)
     comparing = [r for r in run.options.rules if r.needs_wire]
-    return per_thousand_words(penalty(f for rule in comparing for f in rule.run(ctx)),
-                              count_words(doc.text))
+    return per_thousand_words(
+        penalty(f for rule in comparing for f in rule.run(ctx)), count_words(doc.text)
+    )
 
 
 def _audit_one(i: int) -> FileResult:
@@ -324,13 +349,19 @@ def _excluding(wire: int | None) -> Callable[[int], bool] | None:
 
 
 def _pool_names(pool: Sequence[Document]) -> frozenset[str]:
-    return frozenset(fold(t.bare) for d in pool for s in d.sentences for t in sentence_names(s)
-                     if not is_redaction(t.bare))
+    return frozenset(
+        fold(t.bare)
+        for d in pool
+        for s in d.sentences
+        for t in sentence_names(s)
+        if not is_redaction(t.bare)
+    )
 
 
 def _signals(options: AuditOptions) -> tuple[Rule, ...]:
-    return tuple(r for r in options.rules if r.translation_signal) or \
-        tuple(r for r in ALL_RULES if r.translation_signal)
+    return tuple(r for r in options.rules if r.translation_signal) or tuple(
+        r for r in ALL_RULES if r.translation_signal
+    )
 
 
 def _auto_plans(run: _Run, english: list[int], jobs: int) -> dict[int, _Plan]:
@@ -340,7 +371,9 @@ def _auto_plans(run: _Run, english: list[int], jobs: int) -> dict[int, _Plan]:
     # Eligibility to be a wire rests on the file alone; the order also weighs how much each
     # file shows, audited against its closest file, of what translations show against originals.
     ranked = sorted(english, key=lambda i: (-(scores[i] - evidence[i]), run.articles[i].path))
-    rank = {i: r if scores[i] >= -WIRE_MAX_ARTIFACTS else len(english) for r, i in enumerate(ranked)}
+    rank = {
+        i: r if scores[i] >= -WIRE_MAX_ARTIFACTS else len(english) for r, i in enumerate(ranked)
+    }
     wire_rank = {w: rank[i] for w, i in enumerate(english)}  # index position -> rank
     doc_names = {i: _pool_names([run.articles[i]]) for i in english}
     plans = {}
@@ -355,8 +388,9 @@ def _auto_plans(run: _Run, english: list[int], jobs: int) -> dict[int, _Plan]:
 def originality(doc: Document, signals: Sequence[Rule]) -> float:
     """How much a file looks like an original wire story rather than a translation of one."""
     ctx = AuditContext(doc)
-    artifacts = per_thousand_words(penalty(f for rule in signals for f in rule.run(ctx)),
-                                   count_words(doc.text))
+    artifacts = per_thousand_words(
+        penalty(f for rule in signals for f in rule.run(ctx)), count_words(doc.text)
+    )
     markers = 0.0
     if has_redaction(doc.text):
         markers += 100.0  # agencies redact names in the copy they distribute
@@ -380,8 +414,9 @@ def _aligned_share(doc: Document, alignment: Alignment) -> float:
     return len(alignment.paragraphs) / len(doc.paragraphs) if doc.paragraphs else 0.0
 
 
-def _result(doc: Document, role: Role, language: str, alignment: Alignment,
-            names: frozenset[str], run: _Run) -> FileResult:
+def _result(
+    doc: Document, role: Role, language: str, alignment: Alignment, names: frozenset[str], run: _Run
+) -> FileResult:
     options = run.options
     wires = run.wire_docs
     share = _aligned_share(doc, alignment)
@@ -394,8 +429,15 @@ def _result(doc: Document, role: Role, language: str, alignment: Alignment,
         matches = options.grammar(doc.text)  # None when LanguageTool failed (run-wide)
         checked = matches is not None
         grammar = (lambda _text: matches) if checked else None  # NA911-913 run without it
-    ctx = AuditContext(doc, alignment, names, is_wire=role is Role.WIRE, language=language,
-                       grammar=grammar, wires=wires)
+    ctx = AuditContext(
+        doc,
+        alignment,
+        names,
+        is_wire=role is Role.WIRE,
+        language=language,
+        grammar=grammar,
+        wires=wires,
+    )
     findings = run_rules(ctx, options)
     words = count_words(doc.text)
     adequacy = estimate_adequacy(doc, alignment, wires) if is_english(language) else ()
@@ -404,12 +446,21 @@ def _result(doc: Document, role: Role, language: str, alignment: Alignment,
     # an article that is not in English fails whatever its length: it was not translated
     failed = not is_english(language) or (unmatched and options.require_wire)
     return FileResult(
-        path=doc.path, role=role, language=language, words=words, score=file_score,
-        verdict=Verdict.FAIL if failed else verdict(
-            file_score, findings, options.threshold, options.fail_on),
-        findings=tuple(findings), alignment=alignment, wire=alignment.main_wire,
-        aligned_share=round(share, 4), notices=doc.notices + ((NO_WIRE,) if unmatched else ()),
-        adequacy=adequacy, grammar_checked=checked,
+        path=doc.path,
+        role=role,
+        language=language,
+        words=words,
+        score=file_score,
+        verdict=Verdict.FAIL
+        if failed
+        else verdict(file_score, findings, options.threshold, options.fail_on),
+        findings=tuple(findings),
+        alignment=alignment,
+        wire=alignment.main_wire,
+        aligned_share=round(share, 4),
+        notices=doc.notices + ((NO_WIRE,) if unmatched else ()),
+        adequacy=adequacy,
+        grammar_checked=checked,
     )
 
 
@@ -420,9 +471,12 @@ def run_rules(ctx: AuditContext, options: AuditOptions) -> list[Finding]:
     else:
         rules = list(options.rules)
     found: list[Finding] = [f for rule in rules for f in rule.run(ctx)]
-    found = [_override(f, options.severity_overrides) for f in found
-             if f.confidence >= options.min_confidence
-             and not (f.rule in _NAME_RULES and fold(f.text) in options.accept_names)]
+    found = [
+        _override(f, options.severity_overrides)
+        for f in found
+        if f.confidence >= options.min_confidence
+        and not (f.rule in _NAME_RULES and fold(f.text) in options.accept_names)
+    ]
     best: dict[tuple[int, int], Finding] = {}
     for f in found:
         key = (f.start, f.end)

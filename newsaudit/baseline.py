@@ -46,7 +46,9 @@ def write(results: Sequence[FileResult], texts: Mapping[str, str], root: str | N
         counts = Counter(fingerprint(f, texts.get(r.path, "")) for f in r.findings)
         if counts:
             files[_stored(r.path, root)] = dict(sorted(counts.items()))
-    return json.dumps({"newsaudit-baseline": VERSION, "files": files}, indent=2, sort_keys=True) + "\n"
+    return (
+        json.dumps({"newsaudit-baseline": VERSION, "files": files}, indent=2, sort_keys=True) + "\n"
+    )
 
 
 def read(text: str, source: str, root: str | None = None) -> dict[str, Counter]:
@@ -66,8 +68,14 @@ def read(text: str, source: str, root: str | None = None) -> dict[str, Counter]:
         raise BaselineError(f"{source}: invalid baseline: {exc}") from None
 
 
-def apply(results: Sequence[FileResult], texts: Mapping[str, str], baseline: dict[str, Counter],
-          threshold: float, fail_on, root: str | None = None) -> list[FileResult]:
+def apply(
+    results: Sequence[FileResult],
+    texts: Mapping[str, str],
+    baseline: dict[str, Counter],
+    threshold: float,
+    fail_on,
+    root: str | None = None,
+) -> list[FileResult]:
     """Results without the baselined findings, rescored.
 
     ``root`` as given to :func:`read`: with it, paths are compared as normalised absolute paths.
@@ -86,6 +94,12 @@ def apply(results: Sequence[FileResult], texts: Mapping[str, str], baseline: dic
             out.append(r)
             continue
         new_score = score(kept, r.words, r.adequacy_penalty)
-        out.append(replace(r, findings=tuple(kept), score=new_score,
-                           verdict=verdict(new_score, kept, threshold, fail_on) if not r.error else r.verdict))
+        out.append(
+            replace(
+                r,
+                findings=tuple(kept),
+                score=new_score,
+                verdict=verdict(new_score, kept, threshold, fail_on) if not r.error else r.verdict,
+            )
+        )
     return out

@@ -33,9 +33,10 @@ EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 PROGRESS_MIN_FILES = 20
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True,
+    add_completion=False,
+    no_args_is_help=True,
     help="Audit machine-translated English news against wire copy: name drift, names translated "
-         "as words, nonsense, numbers, omissions, junk. Exit 0 = all pass, 1 = some fail, 2 = error.",
+    "as words, nonsense, numbers, omissions, junk. Exit 0 = all pass, 1 = some fail, 2 = error.",
 )
 
 
@@ -55,9 +56,16 @@ def _print_version(value: bool) -> None:
 
 
 @app.callback()
-def _main(version: bool = typer.Option(False, "--version", is_eager=True, metavar="",
-                                       callback=_print_version, help="Print the version and exit.")
-          ) -> None:
+def _main(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        is_eager=True,
+        metavar="",
+        callback=_print_version,
+        help="Print the version and exit.",
+    ),
+) -> None:
     """Audit machine-translated English news against wire copy."""
 
 
@@ -67,7 +75,7 @@ def _fail_usage(message: str) -> None:
 
 
 EXTENSIONS = ", ".join(ARTICLE_SUFFIXES)
-FLAG = {"metavar": ""}   # boolean flags take no value: show none in --help
+FLAG = {"metavar": ""}  # boolean flags take no value: show none in --help
 
 
 def _flag(*names: str, help: str) -> bool:
@@ -77,65 +85,119 @@ def _flag(*names: str, help: str) -> bool:
 @app.command(add_help_option=False)
 def check(
     paths: List[str] = typer.Argument(
-        ..., help=f"Article files or folders (folders recursively: {EXTENSIONS}); - reads stdin."),
+        ..., help=f"Article files or folders (folders recursively: {EXTENSIONS}); - reads stdin."
+    ),
     wire: List[str] = typer.Option(
-        [], "--wire", "-w", help="English wire stories to compare with (files, folders or globs; "
-        "repeatable). Without it, the files are compared with each other."),
+        [],
+        "--wire",
+        "-w",
+        help="English wire stories to compare with (files, folders or globs; "
+        "repeatable). Without it, the files are compared with each other.",
+    ),
     output_format: Optional[Format] = typer.Option(
-        None, "--format", "-f", help="Report format. Default: github under GitHub Actions, rich "
+        None,
+        "--format",
+        "-f",
+        help="Report format. Default: github under GitHub Actions, rich "
         "on a terminal, line when piped. html: one self-contained page, article and wire side "
         "by side (use with -o report.html). jsonl: one JSON record per article, written as each "
-        "finishes (constant memory); parquet: the same as a table (needs -o)."),
+        "finishes (constant memory); parquet: the same as a table (needs -o).",
+    ),
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Write the report to this file instead of stdout (e.g. -f "
-        "html -o report.html, then open it in a browser)."),
+        None,
+        "--output",
+        "-o",
+        help="Write the report to this file instead of stdout (e.g. -f "
+        "html -o report.html, then open it in a browser).",
+    ),
     config_file: Optional[Path] = typer.Option(
-        None, "--config", help="Config file (default: the nearest newsaudit.toml or "
-        "\\[tool.newsaudit] in pyproject.toml)."),
+        None,
+        "--config",
+        help="Config file (default: the nearest newsaudit.toml or "
+        "\\[tool.newsaudit] in pyproject.toml).",
+    ),
     threshold: Optional[float] = typer.Option(
-        None, help="Fail a file whose score (MQM penalty points per 1,000 words; higher is worse) "
-        f"exceeds this \\[default: {DEFAULT_THRESHOLD:g}]."),
+        None,
+        help="Fail a file whose score (MQM penalty points per 1,000 words; higher is worse) "
+        f"exceeds this \\[default: {DEFAULT_THRESHOLD:g}].",
+    ),
     fail_on: Optional[Severity] = typer.Option(
-        None, "--fail-on", help="Also fail a file with any confident finding of this severity or "
-        "worse."),
+        None,
+        "--fail-on",
+        help="Also fail a file with any confident finding of this severity or worse.",
+    ),
     select: List[str] = typer.Option(
-        [], "--select", help="Only these rules (code prefix or name; comma-separated or "
-        "repeated). Off-by-default rules must be named in full."),
+        [],
+        "--select",
+        help="Only these rules (code prefix or name; comma-separated or "
+        "repeated). Off-by-default rules must be named in full.",
+    ),
     ignore: List[str] = typer.Option(
-        [], "--ignore", help="Skip these rules (code prefix or name; comma-separated or "
-        "repeated)."),
+        [], "--ignore", help="Skip these rules (code prefix or name; comma-separated or repeated)."
+    ),
     baseline: Optional[Path] = typer.Option(
-        None, "--baseline", help="Report only findings not recorded in this baseline file."),
+        None, "--baseline", help="Report only findings not recorded in this baseline file."
+    ),
     write_baseline: Optional[Path] = typer.Option(
-        None, "--write-baseline", help="Record the current findings in this file (then exit 0)."),
-    exit_zero: bool = _flag("--exit-zero",
-                            help="Exit 0 even when files fail (errors still exit 2)."),
+        None, "--write-baseline", help="Record the current findings in this file (then exit 0)."
+    ),
+    exit_zero: bool = _flag(
+        "--exit-zero", help="Exit 0 even when files fail (errors still exit 2)."
+    ),
     quiet: bool = _flag("--quiet", "-q", help="Print only the summary."),
     statistics: bool = _flag("--statistics", help="Print the number of findings per rule."),
     jobs: Optional[int] = typer.Option(
-        None, "--jobs", "-j", min=1, help="Processes to use \\[default: all cores]."),
+        None, "--jobs", "-j", min=1, help="Processes to use \\[default: all cores]."
+    ),
     languagetool_url: Optional[str] = typer.Option(
-        None, "--languagetool-url", envvar="NEWSAUDIT_LANGUAGETOOL_URL",
+        None,
+        "--languagetool-url",
+        envvar="NEWSAUDIT_LANGUAGETOOL_URL",
         help="A LanguageTool server, e.g. http://localhost:8081 (also found: an installed "
-        "LanguageTool)."),
+        "LanguageTool).",
+    ),
     stdin_filename: Optional[str] = typer.Option(
-        None, "--stdin-filename", help="Name to report for input read from stdin."),
+        None, "--stdin-filename", help="Name to report for input read from stdin."
+    ),
     max_bytes: Optional[int] = typer.Option(
-        None, "--max-bytes", min=1,
-        help=f"Skip files larger than this, with a message \\[default: {DEFAULT_MAX_BYTES}]."),
+        None,
+        "--max-bytes",
+        min=1,
+        help=f"Skip files larger than this, with a message \\[default: {DEFAULT_MAX_BYTES}].",
+    ),
     min_confidence: Optional[float] = typer.Option(
-        None, "--min-confidence", help="Report only findings at least this sure (0-1) "
-        "\\[default: 0.4]; those under 0.5 are reported but not counted in the score."),
-    require_wire: bool = _flag("--require-wire", help="With --wire: fail an article that no wire "
-                               "story of the pool aligns with (default: pass it with a notice)."),
+        None,
+        "--min-confidence",
+        help="Report only findings at least this sure (0-1) "
+        "\\[default: 0.4]; those under 0.5 are reported but not counted in the score.",
+    ),
+    require_wire: bool = _flag(
+        "--require-wire",
+        help="With --wire: fail an article that no wire "
+        "story of the pool aligns with (default: pass it with a notice).",
+    ),
     scheduler: Optional[str] = typer.Option(
-        None, "--scheduler", help="Audit on this Dask cluster, e.g. tcp://10.0.0.5:8786 (needs "
-        "--wire and pip install 'newsaudit[dask]')."),
+        None,
+        "--scheduler",
+        help="Audit on this Dask cluster, e.g. tcp://10.0.0.5:8786 (needs "
+        "--wire and pip install 'newsaudit[dask]').",
+    ),
     color: Optional[bool] = typer.Option(
-        None, "--color/--no-color", metavar="",
-        help="Colour in the rich report (default: when the output is a terminal)."),
-    _help: bool = typer.Option(False, "--help", "-h", is_eager=True, callback=_show_help,
-                               expose_value=False, metavar="", help="Show this message and exit."),
+        None,
+        "--color/--no-color",
+        metavar="",
+        help="Colour in the rich report (default: when the output is a terminal).",
+    ),
+    _help: bool = typer.Option(
+        False,
+        "--help",
+        "-h",
+        is_eager=True,
+        callback=_show_help,
+        expose_value=False,
+        metavar="",
+        help="Show this message and exit.",
+    ),
 ) -> None:
     """Audit articles and print a report per file."""
     if config_file is not None and not config_file.is_file():
@@ -147,12 +209,22 @@ def check(
     try:
         config = load_config(config_file or find_config(Path.cwd()))
         run_settings = settings(
-            config, select=_split(select), ignore=_split(ignore), wire=wire, threshold=threshold,
-            fail_on=fail_on, jobs=jobs, languagetool_url=languagetool_url, max_bytes=max_bytes,
+            config,
+            select=_split(select),
+            ignore=_split(ignore),
+            wire=wire,
+            threshold=threshold,
+            fail_on=fail_on,
+            jobs=jobs,
+            languagetool_url=languagetool_url,
+            max_bytes=max_bytes,
             output_format=output_format.value if output_format else None,
-            baseline=str(baseline) if baseline else None, stdin_filename=stdin_filename,
-            require_wire=require_wire or None, min_confidence=min_confidence,
-            scheduler=scheduler)
+            baseline=str(baseline) if baseline else None,
+            stdin_filename=stdin_filename,
+            require_wire=require_wire or None,
+            min_confidence=min_confidence,
+            scheduler=scheduler,
+        )
         chosen = run_settings.output_format or _default_format(output)
         if chosen in STREAM_FORMATS and write_baseline is None:
             if chosen == "parquet" and output is None:
@@ -282,24 +354,32 @@ def list_rules() -> None:
     """List every rule: code, name, MQM category, default severity, summary."""
     for rule in ALL_RULES:
         state = "" if rule.default else " [off by default]"
-        typer.echo(f"{rule.code}  {rule.name:<26} {rule.category:<32} {rule.severity.value:<8} {rule.summary}{state}")
+        typer.echo(
+            f"{rule.code}  {rule.name:<26} {rule.category:<32} {rule.severity.value:<8} "
+            f"{rule.summary}{state}"
+        )
 
 
 @app.command()
-def explain(code: str = typer.Argument(..., help="Rule code (NA101) or name (name-drift).")) -> None:
+def explain(
+    code: str = typer.Argument(..., help="Rule code (NA101) or name (name-drift)."),
+) -> None:
     """Print the full documentation of one rule."""
     rule = find_rule(code)
     if rule is None:
         _fail_usage(f"no rule {code!r} (see `newsaudit rules`)")
     state = "" if rule.default else " (off by default: select it by code or name)"
-    typer.echo(f"{rule.code} {rule.name}{state}\ncategory: {rule.category}\n"
-               f"default severity: {rule.severity.value}\n")
+    typer.echo(
+        f"{rule.code} {rule.name}{state}\ncategory: {rule.category}\n"
+        f"default severity: {rule.severity.value}\n"
+    )
     typer.echo(rule.doc)
 
 
 # ---- `newsaudit languagetool ...`: install and serve a local LanguageTool (languagetool.py) ----
-languagetool_app = typer.Typer(no_args_is_help=True,
-                               help="Install or run a local LanguageTool (from Maven Central).")
+languagetool_app = typer.Typer(
+    no_args_is_help=True, help="Install or run a local LanguageTool (from Maven Central)."
+)
 app.add_typer(languagetool_app, name="languagetool")
 
 
@@ -327,9 +407,12 @@ def languagetool_serve(port: int = typer.Option(8081, help="Loopback port to lis
         _fail_usage("LanguageTool is not installed: run `newsaudit languagetool install`")
     try:
         with lt.LocalServer(lib, port=port) as server:
-            typer.echo(f"LanguageTool {lt.VERSION} on {server.url} (started in "
-                       f"{server.started_in:.1f} s); use --languagetool-url {server.url}. "
-                       "Ctrl-C stops it.", err=True)
+            typer.echo(
+                f"LanguageTool {lt.VERSION} on {server.url} (started in "
+                f"{server.started_in:.1f} s); use --languagetool-url {server.url}. "
+                "Ctrl-C stops it.",
+                err=True,
+            )
             while server.process is not None and server.process.poll() is None:
                 time.sleep(1)
     except lt.LanguageToolError as exc:

@@ -30,7 +30,7 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    source: str | None = None                 # the file the settings came from
+    source: str | None = None  # the file the settings came from
     wire: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -39,7 +39,7 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     threshold: float | None = None
     fail_on: Severity | None = None
-    accept_names: tuple[str, ...] = ()        # the names themselves, read from the file
+    accept_names: tuple[str, ...] = ()  # the names themselves, read from the file
     output_format: str | None = None
     jobs: int | None = None
     languagetool_url: str | None = None
@@ -87,18 +87,37 @@ def _read_toml(path: Path) -> dict:
 
 def parse_table(table: dict, path: Path) -> Config:
     base = path.parent
-    known = {"wire", "include", "exclude", "select", "ignore", "severity", "threshold", "fail-on",
-             "accept-names", "format", "jobs", "languagetool-url", "max-bytes", "require-wire",
-             "min-confidence", "scheduler"}
+    known = {
+        "wire",
+        "include",
+        "exclude",
+        "select",
+        "ignore",
+        "severity",
+        "threshold",
+        "fail-on",
+        "accept-names",
+        "format",
+        "jobs",
+        "languagetool-url",
+        "max-bytes",
+        "require-wire",
+        "min-confidence",
+        "scheduler",
+    }
     unknown = sorted(set(table) - known)
     if unknown:
-        raise ConfigError(f"{path}: unknown key {unknown[0]!r} in newsaudit settings "
-                          f"(known: {', '.join(sorted(known))})")
+        raise ConfigError(
+            f"{path}: unknown key {unknown[0]!r} in newsaudit settings "
+            f"(known: {', '.join(sorted(known))})"
+        )
     values: dict = {"source": str(path)}
     for key in ("wire", "include", "exclude", "select", "ignore"):
         if key in table:
             values[key] = tuple(_strings(table[key], key, path))
-    values["wire"] = tuple(str(base / w) if not Path(w).is_absolute() else w for w in values.get("wire", ()))
+    values["wire"] = tuple(
+        str(base / w) if not Path(w).is_absolute() else w for w in values.get("wire", ())
+    )
     bad = unknown_selectors(list(values.get("select", ())) + list(values.get("ignore", ())))
     if bad:
         raise ConfigError(f"{path}: select/ignore: unknown rule {bad[0]!r}")
@@ -112,45 +131,49 @@ def parse_table(table: dict, path: Path) -> Config:
                 raise ConfigError(f"{path}: severity: unknown rule {rule_key!r}")
             severities[rule.code] = _severity(value, f"severity.{rule_key}", path)
         values["severity"] = severities
-    if "threshold" in table:
-        value = table["threshold"]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
-                math.isfinite(value) and value >= 0):
-            raise ConfigError(f"{path}: 'threshold' must be a number >= 0, not {value!r}")
-        values["threshold"] = float(value)
+    values.update(_numbers(table, path))
     if "fail-on" in table:
         values["fail_on"] = _severity(table["fail-on"], "fail-on", path)
     if "accept-names" in table:
         values["accept_names"] = tuple(_accept_list(table["accept-names"], base, path))
     if "format" in table:
         if table["format"] not in FORMATS:
-            raise ConfigError(f"{path}: 'format' must be one of {', '.join(FORMATS)}, not {table['format']!r}")
+            raise ConfigError(
+                f"{path}: 'format' must be one of {', '.join(FORMATS)}, not {table['format']!r}"
+            )
         values["output_format"] = table["format"]
-    for key, attr in (("jobs", "jobs"), ("max-bytes", "max_bytes")):
-        if key in table:
-            value = table[key]
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ConfigError(f"{path}: {key!r} must be a whole number >= 1, not {value!r}")
-            values[attr] = value
-    if "min-confidence" in table:
-        value = table["min-confidence"]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
-                0 <= value <= 1):
-            raise ConfigError(f"{path}: 'min-confidence' must be a number from 0 to 1, "
-                              f"not {value!r}")
-        values["min_confidence"] = float(value)
     if "require-wire" in table:
         if not isinstance(table["require-wire"], bool):
-            raise ConfigError(f"{path}: 'require-wire' must be true or false, "
-                              f"not {table['require-wire']!r}")
+            raise ConfigError(
+                f"{path}: 'require-wire' must be true or false, not {table['require-wire']!r}"
+            )
         values["require_wire"] = table["require-wire"]
     values.update(_single_strings(table, ("languagetool-url", "scheduler"), path))
     return Config(**values)
 
 
+def _numbers(table: dict, path: Path) -> dict:
+    """The numeric settings, each checked: a typo must not pass as a default."""
+    values: dict = {}
+    checks = (("threshold", float, lambda v: math.isfinite(v) and v >= 0, "a number >= 0"),
+              ("min-confidence", float, lambda v: 0 <= v <= 1, "a number from 0 to 1"),
+              ("jobs", int, lambda v: v >= 1, "a whole number >= 1"),
+              ("max-bytes", int, lambda v: v >= 1, "a whole number >= 1"))
+    for key, kind, valid, expected in checks:
+        if key not in table:
+            continue
+        value = table[key]
+        numeric = (int, float) if kind is float else int
+        if isinstance(value, bool) or not isinstance(value, numeric) or not valid(value):
+            raise ConfigError(f"{path}: {key!r} must be {expected}, not {value!r}")
+        values[key.replace("-", "_")] = kind(value)
+    return values
+
+
 def _single_strings(table: dict, keys: tuple[str, ...], path: Path) -> dict[str, str]:
-    return {key.replace("-", "_"): _strings([table[key]], key, path)[0]
-            for key in keys if key in table}
+    return {
+        key.replace("-", "_"): _strings([table[key]], key, path)[0] for key in keys if key in table
+    }
 
 
 def _strings(value, key: str, path: Path) -> list[str]:
@@ -165,7 +188,9 @@ def _severity(value, key: str, path: Path) -> Severity:
     try:
         return Severity(value)
     except ValueError:
-        raise ConfigError(f"{path}: {key!r} must be minor, major or critical, not {value!r}") from None
+        raise ConfigError(
+            f"{path}: {key!r} must be minor, major or critical, not {value!r}"
+        ) from None
 
 
 def _accept_list(value, base: Path, path: Path) -> list[str]:
@@ -173,7 +198,9 @@ def _accept_list(value, base: Path, path: Path) -> list[str]:
     try:
         lines = file.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise ConfigError(f"{path}: 'accept-names': cannot read {file}: {exc.strerror or exc}") from None
+        raise ConfigError(
+            f"{path}: 'accept-names': cannot read {file}: {exc.strerror or exc}"
+        ) from None
     return [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
 
 
@@ -185,37 +212,47 @@ class Settings:
     threshold: float = DEFAULT_THRESHOLD
     fail_on: Severity | None = None
     severity: dict[str, Severity] = field(default_factory=dict)
-    accept_names: frozenset[str] = frozenset()   # folded spellings the name rules never flag
-    wire: tuple[str, ...] = ()                   # wire paths or globs
-    include: tuple[str, ...] = ()                # article globs, relative to ``root``
+    accept_names: frozenset[str] = frozenset()  # folded spellings the name rules never flag
+    wire: tuple[str, ...] = ()  # wire paths or globs
+    include: tuple[str, ...] = ()  # article globs, relative to ``root``
     exclude: tuple[str, ...] = ()
-    root: str = "."                              # the config file's folder (or the cwd)
+    root: str = "."  # the config file's folder (or the cwd)
     max_bytes: int = DEFAULT_MAX_BYTES
     jobs: int = 1
     languagetool_url: str | None = None
     output_format: str | None = None
-    baseline: str | None = None                  # report only findings not recorded here
-    stdin_filename: str | None = None            # the name reported for "-"
-    require_wire: bool = False                   # fail an article no wire of the pool matches
+    baseline: str | None = None  # report only findings not recorded here
+    stdin_filename: str | None = None  # the name reported for "-"
+    require_wire: bool = False  # fail an article no wire of the pool matches
     min_confidence: float = DEFAULT_MIN_CONFIDENCE  # findings less sure are not reported
-    scheduler: str | None = None                 # a Dask scheduler's address: audit there
-    connect_timeout: float = 10.0                # seconds to wait for that scheduler
+    scheduler: str | None = None  # a Dask scheduler's address: audit there
+    connect_timeout: float = 10.0  # seconds to wait for that scheduler
 
 
-def settings(config: Config = Config(), *, select: Sequence[str] = (),
-             ignore: Sequence[str] = (), wire: Sequence[str] = (), threshold: float | None = None,
-             fail_on: Severity | None = None, jobs: int | None = None,
-             languagetool_url: str | None = None, max_bytes: int | None = None,
-             output_format: str | None = None, baseline: str | None = None,
-             stdin_filename: str | None = None, require_wire: bool | None = None,
-             min_confidence: float | None = None, scheduler: str | None = None) -> Settings:
+def settings(
+    config: Config = Config(),
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    wire: Sequence[str] = (),
+    threshold: float | None = None,
+    fail_on: Severity | None = None,
+    jobs: int | None = None,
+    languagetool_url: str | None = None,
+    max_bytes: int | None = None,
+    output_format: str | None = None,
+    baseline: str | None = None,
+    stdin_filename: str | None = None,
+    require_wire: bool | None = None,
+    min_confidence: float | None = None,
+    scheduler: str | None = None,
+) -> Settings:
     """Flags over the config file over defaults. Raises ConfigError on an unknown rule."""
     selected = list(select) or list(config.select)
     ignored = list(ignore) + list(config.ignore)
     unknown = unknown_selectors(selected + ignored)
     if unknown:
-        raise ConfigError(f"unknown rule selector(s): {', '.join(unknown)} "
-                          f"(see `newsaudit rules`)")
+        raise ConfigError(f"unknown rule selector(s): {', '.join(unknown)} (see `newsaudit rules`)")
     if threshold is not None and not (math.isfinite(threshold) and threshold >= 0):
         raise ConfigError(f"--threshold must be a number >= 0, not {threshold!r}")
     first = lambda *values: next((v for v in values if v is not None), None)  # noqa: E731
@@ -226,16 +263,19 @@ def settings(config: Config = Config(), *, select: Sequence[str] = (),
         severity=dict(config.severity),
         accept_names=frozenset(fold(n) for n in config.accept_names),
         wire=tuple(wire) or config.wire,
-        include=config.include, exclude=config.exclude,
+        include=config.include,
+        exclude=config.exclude,
         root=str(Path(config.source).parent) if config.source else str(Path.cwd()),
         max_bytes=max_bytes or config.max_bytes or DEFAULT_MAX_BYTES,
         jobs=jobs or config.jobs or os.cpu_count() or 1,
         languagetool_url=languagetool_url or config.languagetool_url,
         output_format=output_format or config.output_format,
-        baseline=baseline, stdin_filename=stdin_filename,
+        baseline=baseline,
+        stdin_filename=stdin_filename,
         require_wire=first(require_wire, config.require_wire, False),
-        min_confidence=_unit_interval(first(min_confidence, config.min_confidence,
-                                            DEFAULT_MIN_CONFIDENCE), "--min-confidence"),
+        min_confidence=_unit_interval(
+            first(min_confidence, config.min_confidence, DEFAULT_MIN_CONFIDENCE), "--min-confidence"
+        ),
         scheduler=scheduler or config.scheduler,
     )
 

@@ -216,7 +216,7 @@ class LocalServer:
             except (OSError, ValueError):
                 if time.monotonic() > deadline:
                     raise LanguageToolError(
-                        f"LanguageTool did not answer within {self.start_timeout:g} s")
+                        f"LanguageTool did not answer within {self.start_timeout:g} s") from None
                 time.sleep(0.2)
         # The first checks load the English rules and warm the JIT (seconds): do one now, on a
         # paragraph of news-like text, not in the first article.

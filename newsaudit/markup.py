@@ -13,17 +13,23 @@ from html.parser import HTMLParser
 
 from .model import Adequacy, FileResult, Finding
 
-BLOCKS = frozenset("p div h1 h2 h3 h4 h5 h6 li blockquote article section td th dd dt figcaption "
-                   "pre tr ul ol table main body".split())
+BLOCKS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li blockquote article section td th dd dt figcaption "
+    "pre tr ul ol table main body".split()
+)
 BREAKS = frozenset({"br", "hr"})
-SKIPPED = frozenset("head script style noscript template nav header footer aside form button svg "
-                    "iframe select option".split())
+SKIPPED = frozenset(
+    "head script style noscript template nav header footer aside form button svg "
+    "iframe select option".split()
+)
 
 
 @dataclass(frozen=True)
 class Extracted:
     text: str
-    offsets: tuple[int, ...]   # offsets[i]: where text[i] comes from in the file; one extra at the end
+    offsets: tuple[
+        int, ...
+    ]  # offsets[i]: where text[i] comes from in the file; one extra at the end
 
 
 class _Extractor(HTMLParser):
@@ -111,6 +117,7 @@ def is_html(path: str) -> bool:
 
 def to_source(result: FileResult, extracted: Extracted, source: str) -> FileResult:
     """The result with every offset moved from the extracted text to the HTML file."""
+
     def start(i: int) -> int:
         return extracted.offsets[min(i, len(extracted.offsets) - 1)]
 
@@ -118,7 +125,7 @@ def to_source(result: FileResult, extracted: Extracted, source: str) -> FileResu
         if i <= 0:
             return start(0)
         at = extracted.offsets[i - 1]
-        semicolon = source.find(";", at, at + 12) if source[at:at + 1] == "&" else -1
+        semicolon = source.find(";", at, at + 12) if source[at : at + 1] == "&" else -1
         return semicolon + 1 if semicolon > 0 else at + 1  # an entity ends at its ";"
 
     def move(f: Finding) -> Finding:
@@ -127,5 +134,7 @@ def to_source(result: FileResult, extracted: Extracted, source: str) -> FileResu
     return replace(
         result,
         findings=tuple(move(f) for f in result.findings),
-        adequacy=tuple(Adequacy(start(a.start), end(a.end), a.similarity, a.penalty) for a in result.adequacy),
+        adequacy=tuple(
+            Adequacy(start(a.start), end(a.end), a.similarity, a.penalty) for a in result.adequacy
+        ),
     )

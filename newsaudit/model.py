@@ -84,8 +84,8 @@ class Finding:
     text: str
     message: str
     evidence: str | None = None
-    minor_weight: float = 1.0   # MQM points when minor (0.1 for punctuation), from the rule
-    confidence: float = 1.0     # how sure the rule is, from its evidence (0-1)
+    minor_weight: float = 1.0  # MQM points when minor (0.1 for punctuation), from the rule
+    confidence: float = 1.0  # how sure the rule is, from its evidence (0-1)
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,9 @@ class ParagraphAlignment:
 class Alignment:
     paragraphs: tuple[ParagraphAlignment, ...] = ()
     sentences: tuple[SentencePair, ...] = ()
-    nearest: tuple[ParagraphAlignment, ...] = ()  # unaligned paragraphs: closest main-wire paragraph
+    nearest: tuple[
+        ParagraphAlignment, ...
+    ] = ()  # unaligned paragraphs: closest main-wire paragraph
 
     @property
     def main_wire(self) -> str | None:

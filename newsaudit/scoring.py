@@ -4,9 +4,9 @@ The penalty of a file is the sum of its findings' weights plus its adequacy esti
 (``adequacy.py``: how far its aligned sentences stray from their wire text).
 
 Weights follow Google's MQM practice: minor 1, major 5, critical 10, and 0.1 for a minor
-punctuation error (a rule's ``minor_weight``, carried by its findings). A file fails when its score exceeds the threshold. The default, 10 points
-per 1,000 words, is the usual "99% quality" bar: one major error in 500 words fails.
-"""
+punctuation error (a rule's ``minor_weight``, carried by its findings). A file fails when its
+score exceeds the threshold. The default, 10 points per 1,000 words, is the usual "99% quality"
+bar: one major error in 500 words fails."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from .model import Finding, Severity, Verdict
 WEIGHTS = {Severity.MINOR: 1.0, Severity.MAJOR: 5.0, Severity.CRITICAL: 10.0}
 MINOR_PUNCTUATION_WEIGHT = 0.1
 DEFAULT_THRESHOLD = 10.0
-MIN_SCORED_WORDS = 100   # a shorter file is scored as this many words
+MIN_SCORED_WORDS = 100  # a shorter file is scored as this many words
 # Findings less sure than this are reported (with their confidence) but do not count in the
 # score or the verdict: one doubtful finding must not decide a file.
 CONFIDENT = 0.5
@@ -56,12 +56,17 @@ def score(findings: Iterable[Finding], words: int, adequacy: float = 0.0) -> flo
     return round(per_thousand_words(penalty(findings) + adequacy, words), 2)
 
 
-def verdict(file_score: float, findings: Iterable[Finding], threshold: float = DEFAULT_THRESHOLD,
-            fail_on: Severity | None = None) -> Verdict:
+def verdict(
+    file_score: float,
+    findings: Iterable[Finding],
+    threshold: float = DEFAULT_THRESHOLD,
+    fail_on: Severity | None = None,
+) -> Verdict:
     """``fail`` above the threshold, or with any confident finding at or above ``fail_on``."""
     if file_score > threshold:
         return Verdict.FAIL
-    if fail_on is not None and any(f.severity.rank >= fail_on.rank and f.confidence >= CONFIDENT
-                                   for f in findings):
+    if fail_on is not None and any(
+        f.severity.rank >= fail_on.rank and f.confidence >= CONFIDENT for f in findings
+    ):
         return Verdict.FAIL
     return Verdict.PASS

@@ -21,10 +21,12 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]\.?$")
 _MD_PREFIX = re.compile(r"^(?:\s{0,3}(?:#{1,6}|>|[-*+]|\d{1,3}[.)])\s+)+")
-_SENTENCE_END = ("." , "!", "?", "”", '"', "’", ":", ")", "…")
+_SENTENCE_END = (".", "!", "?", "”", '"', "’", ":", ")", "…")
 
 
-def segment(path: str, text: str, markdown: bool = False, notices: tuple[str, ...] = ()) -> Document:
+def segment(
+    path: str, text: str, markdown: bool = False, notices: tuple[str, ...] = ()
+) -> Document:
     """Split ``text`` into paragraphs and sentences; offsets index ``text`` itself."""
     spans = _paragraph_spans(text, markdown)
     paragraphs = []
@@ -100,9 +102,13 @@ def _is_abbreviation(chunk: str, dot: int) -> bool:
     if chunk[dot] != ".":
         return False
     token_start = dot
-    while token_start > 0 and not chunk[token_start - 1].isspace() and chunk[token_start - 1] not in "(\"“":
+    while (
+        token_start > 0
+        and not chunk[token_start - 1].isspace()
+        and chunk[token_start - 1] not in '("“'
+    ):
         token_start -= 1
-    token = chunk[token_start:dot + 1]
+    token = chunk[token_start : dot + 1]
     bare = token.rstrip(".").lower()
     if bare in ABBREVIATIONS:
         return True

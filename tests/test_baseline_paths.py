@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 
 from newsaudit import baseline
 from newsaudit.model import FileResult, Finding, Role, Severity, Verdict

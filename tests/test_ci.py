@@ -28,10 +28,15 @@ def test_line_format_matches_json(seeds_dir, seeds_report):
     result = _run([str(seeds_dir), "--format", "line"])
     assert result.exit_code == 1
     rows = [ln for ln in result.stdout.splitlines() if re.match(r"^\S+:\d+:\d+: NA\d{3} \[", ln)]
-    expected = sorted((Path(r["path"]).name, f["line"], f["column"], f["rule"])
-                      for r in seeds_report.values() for f in r["findings"])
-    parsed = sorted((Path(m.group(1)).name, int(m.group(2)), int(m.group(3)), m.group(4))
-                    for m in (re.match(r"^(\S+):(\d+):(\d+): (NA\d{3})", r) for r in rows))
+    expected = sorted(
+        (Path(r["path"]).name, f["line"], f["column"], f["rule"])
+        for r in seeds_report.values()
+        for f in r["findings"]
+    )
+    parsed = sorted(
+        (Path(m.group(1)).name, int(m.group(2)), int(m.group(3)), m.group(4))
+        for m in (re.match(r"^(\S+):(\d+):(\d+): (NA\d{3})", r) for r in rows)
+    )
     assert parsed == expected
     assert result.stdout.splitlines()[-2].startswith("Found ")
 
@@ -41,7 +46,9 @@ def test_github_annotations(seeds_dir, monkeypatch):
     result = _run([str(seeds_dir)])  # default format under GitHub Actions
     lines = result.stdout.splitlines()
     annotations = [ln for ln in lines if ln.startswith(("::error ", "::warning "))]
-    assert annotations and all(re.match(r"^::(error|warning) file=[^,]+,line=\d+,col=\d+", a) for a in annotations)
+    assert annotations and all(
+        re.match(r"^::(error|warning) file=[^,]+,line=\d+,col=\d+", a) for a in annotations
+    )
     assert any("Green Agency" in a or "translated-name" in a for a in annotations)
     assert any(ln.startswith("::error") and "fails: score" in ln for ln in lines)
 
@@ -59,12 +66,19 @@ def test_sarif_structure_and_regions(seeds_dir, seeds_report, tmp_path):
     for r in run["results"]:
         loc = r["locations"][0]["physicalLocation"]
         by_path.setdefault(Path(loc["artifactLocation"]["uri"]).name, []).append(
-            (r["ruleId"], loc["region"]["startLine"], loc["region"]["startColumn"], loc["region"]["charOffset"]))
+            (
+                r["ruleId"],
+                loc["region"]["startLine"],
+                loc["region"]["startColumn"],
+                loc["region"]["charOffset"],
+            )
+        )
         assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
     for record in seeds_report.values():
         name = Path(record["path"]).name
-        assert sorted(by_path.get(name, [])) == sorted((f["rule"], f["line"], f["column"], f["start"])
-                                                        for f in record["findings"])
+        assert sorted(by_path.get(name, [])) == sorted(
+            (f["rule"], f["line"], f["column"], f["start"]) for f in record["findings"]
+        )
     evidence = [r["message"]["text"] for r in run["results"] if r["ruleId"] == "NA103"]
     assert any("Zelenskyy's office" in text for text in evidence)
 
@@ -110,23 +124,31 @@ def test_config_from_a_subdirectory(tmp_path, seeds_dir, monkeypatch):
     result = _run(["."])
     report = json.loads(result.stdout)
     paths = [Path(f["path"]).name for f in report["files"]]
-    assert paths == ["a.txt"]                                      # include/exclude
+    assert paths == ["a.txt"]  # include/exclude
     (record,) = report["files"]
-    assert record["wire"].endswith("ap.txt")                       # wire glob, relative to the config
+    assert record["wire"].endswith("ap.txt")  # wire glob, relative to the config
     rules = {f["rule"] for f in record["findings"]}
     assert rules and all(r.startswith(("NA1", "NA2", "NA3")) and r != "NA301" for r in rules)
     green = [f for f in record["findings"] if f["text"] == "Green Agency"][0]
-    assert green["severity"] == "critical"                        # per-rule severity
+    assert green["severity"] == "critical"  # per-rule severity
     assert "Orastovich" not in [f["text"] for f in record["findings"]]  # accept-names
-    assert record["score"] < 50 and record["verdict"] == "fail"   # fail-on critical beats threshold
+    assert record["score"] < 50 and record["verdict"] == "fail"  # fail-on critical beats threshold
     assert result.exit_code == 1
     flags = _run([".", "--threshold", "1", "--fail-on", "major", "--format", "line"])
-    assert flags.stdout.splitlines()[0].startswith("a.txt:")      # flags override config
+    assert flags.stdout.splitlines()[0].startswith("a.txt:")  # flags override config
 
 
-@pytest.mark.parametrize("setting,key", [("colour = true", "colour"), ('fail-on = "fatal"', "fail-on"),
-                                         ("threshold = -1", "threshold"), ('select = ["NA999"]', "NA999"),
-                                         ('severity = { NA555 = "minor" }', "NA555"), ("jobs = 0", "jobs")])
+@pytest.mark.parametrize(
+    "setting,key",
+    [
+        ("colour = true", "colour"),
+        ('fail-on = "fatal"', "fail-on"),
+        ("threshold = -1", "threshold"),
+        ('select = ["NA999"]', "NA999"),
+        ('severity = { NA555 = "minor" }', "NA555"),
+        ("jobs = 0", "jobs"),
+    ],
+)
 def test_bad_config_exits_2_naming_the_key(tmp_path, seeds_dir, monkeypatch, setting, key):
     project = _project(tmp_path, seeds_dir)
     (project / "pyproject.toml").write_text(f"[tool.newsaudit]\n{setting}\n")
@@ -146,8 +168,11 @@ def test_baseline_reports_only_the_new_finding(tmp_path, seeds_dir):
     assert sum(len(f["findings"]) for f in json.loads(clean.stdout)["files"]) == 0
     article = corpus / "000_000a6e49773c327b.txt"
     text = article.read_text(encoding="utf-8")
-    article.write_text("A new first paragraph was added by the editor on Friday.\n\n"
-                       + text.replace("Meanwhile, a senior", "Meanwhile, , a senior"), encoding="utf-8")
+    article.write_text(
+        "A new first paragraph was added by the editor on Friday.\n\n"
+        + text.replace("Meanwhile, a senior", "Meanwhile, , a senior"),
+        encoding="utf-8",
+    )
     again = _run([str(corpus), "--baseline", str(baseline), "--format", "json"])
     findings = [f for r in json.loads(again.stdout)["files"] for f in r["findings"]]
     assert [(f["rule"], f["text"]) for f in findings] == [("NA502", ", ,")]
@@ -165,8 +190,12 @@ def test_parallel_output_is_identical(tmp_path, seeds_dir):
     corpus = tmp_path / "many"
     corpus.mkdir()
     for k in range(5):
-        for seed in ("000_000a6e49773c327b.txt", "002_bf42b40397eba4d4.txt", "003_3877e230fc6cc822.txt",
-                     "004_72a2cd2812d20154.txt"):
+        for seed in (
+            "000_000a6e49773c327b.txt",
+            "002_bf42b40397eba4d4.txt",
+            "003_3877e230fc6cc822.txt",
+            "004_72a2cd2812d20154.txt",
+        ):
             shutil.copy(seeds_dir / seed, corpus / f"{k}_{seed}")
     wire = str(seeds_dir / "001_0bc4e933b272ba42.txt")
     one = _run([str(corpus), "--wire", wire, "--format", "json", "--jobs", "1"])

@@ -10,8 +10,19 @@ from typer.testing import CliRunner
 from newsaudit.cli import app
 
 runner = CliRunner()
-FINDING_KEYS = {"rule", "name", "category", "severity", "start", "end", "line", "column", "text",
-                "message", "evidence"}
+FINDING_KEYS = {
+    "rule",
+    "name",
+    "category",
+    "severity",
+    "start",
+    "end",
+    "line",
+    "column",
+    "text",
+    "message",
+    "evidence",
+}
 
 
 def _json(args, **kw):
@@ -21,24 +32,38 @@ def _json(args, **kw):
 
 def test_json_contract_and_offsets(seeds_report, seeds_dir):
     for record in seeds_report.values():
-        assert set(record) >= {"path", "role", "wire", "language", "words", "score", "verdict",
-                               "findings", "alignment"}
+        assert set(record) >= {
+            "path",
+            "role",
+            "wire",
+            "language",
+            "words",
+            "score",
+            "verdict",
+            "findings",
+            "alignment",
+        }
         assert record["role"] in ("candidate", "wire") and record["verdict"] in ("pass", "fail")
         text = Path(record["path"]).read_text(encoding="utf-8-sig")
         for f in record["findings"]:
             assert set(f) >= FINDING_KEYS
             assert f["severity"] in ("minor", "major", "critical")
-            assert text[f["start"]:f["end"]] == f["text"]
+            assert text[f["start"] : f["end"]] == f["text"]
             lines = text.split("\n")
-            assert lines[f["line"] - 1][f["column"] - 1:].startswith(f["text"].split("\n")[0])
+            assert lines[f["line"] - 1][f["column"] - 1 :].startswith(f["text"].split("\n")[0])
         for a in record["alignment"]:
             assert set(a) >= {"paragraph", "wire", "wire_paragraph", "similarity"}
             assert 0 < a["similarity"] <= 1
 
 
 def test_explicit_wire_pool(tmp_path, seeds_dir):
-    result, report = _json([str(seeds_dir / "000_000a6e49773c327b.txt"), "--wire",
-                            str(seeds_dir / "001_0bc4e933b272ba42.txt")])
+    result, report = _json(
+        [
+            str(seeds_dir / "000_000a6e49773c327b.txt"),
+            "--wire",
+            str(seeds_dir / "001_0bc4e933b272ba42.txt"),
+        ]
+    )
     assert result.exit_code == 1
     (record,) = report["files"]
     assert record["wire"].endswith("001_0bc4e933b272ba42.txt")
@@ -54,7 +79,9 @@ def test_missing_path_exits_2_with_one_line(tmp_path):
 def test_bad_files_get_a_message_not_a_traceback(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
-    (tmp_path / "good.txt").write_text("The council met on Monday and approved the budget for the year.\n")
+    (tmp_path / "good.txt").write_text(
+        "The council met on Monday and approved the budget for the year.\n"
+    )
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     result, report = _json([str(tmp_path)])
     assert result.exit_code == 2
@@ -67,8 +94,11 @@ def test_bad_files_get_a_message_not_a_traceback(tmp_path):
 
 def test_non_english_article_is_reported(tmp_path):
     path = tmp_path / "fr.txt"
-    path.write_text("Le gouvernement a annoncé mardi de nouvelles mesures pour soutenir les familles "
-                    "touchées par les inondations dans le sud du pays.\n", encoding="utf-8")
+    path.write_text(
+        "Le gouvernement a annoncé mardi de nouvelles mesures pour soutenir les familles "
+        "touchées par les inondations dans le sud du pays.\n",
+        encoding="utf-8",
+    )
     result, report = _json([str(path)])
     (record,) = report["files"]
     assert record["language"] == "fr" and record["verdict"] == "fail"
@@ -93,9 +123,16 @@ def test_clean_file_exits_0(tmp_path):
 
 def test_threshold_and_fail_on(seeds_dir):
     path = str(seeds_dir / "002_bf42b40397eba4d4.txt")
-    assert runner.invoke(app, ["check", path, "--threshold", "1000", "--format", "json"]).exit_code == 0
-    assert runner.invoke(app, ["check", path, "--threshold", "1000", "--fail-on", "major",
-                               "--format", "json"]).exit_code == 1
+    assert (
+        runner.invoke(app, ["check", path, "--threshold", "1000", "--format", "json"]).exit_code
+        == 0
+    )
+    assert (
+        runner.invoke(
+            app, ["check", path, "--threshold", "1000", "--fail-on", "major", "--format", "json"]
+        ).exit_code
+        == 1
+    )
 
 
 def test_select_and_ignore(seeds_dir):
@@ -107,8 +144,9 @@ def test_select_and_ignore(seeds_dir):
 
 
 def test_rich_report_shows_evidence_and_grammar_status(seeds_dir):
-    result = runner.invoke(app, ["check", str(seeds_dir), "--format", "rich", "--no-color"],
-                           env={"COLUMNS": "250"})   # the report fits the terminal's width
+    result = runner.invoke(
+        app, ["check", str(seeds_dir), "--format", "rich", "--no-color"], env={"COLUMNS": "250"}
+    )  # the report fits the terminal's width
     assert result.exit_code == 1
     words = " ".join(result.stdout.split())
     assert "Green Agency" in words and "Zelenskyy's office" in words
@@ -126,8 +164,14 @@ def test_rules_and_explain():
 
 def test_a_long_non_english_article_fails_whatever_its_length(tmp_path):
     path = tmp_path / "long_fr.txt"
-    path.write_text(("Le conseil municipal a voté mardi un budget qui prévoit la rénovation des écoles "
-                     "et des routes de la ville. ") * 300, encoding="utf-8")
+    path.write_text(
+        (
+            "Le conseil municipal a voté mardi un budget qui prévoit la rénovation des écoles "
+            "et des routes de la ville. "
+        )
+        * 300,
+        encoding="utf-8",
+    )
     result, report = _json([str(path)])
     (record,) = report["files"]
     assert record["words"] > 5000 and record["verdict"] == "fail" and result.exit_code == 1

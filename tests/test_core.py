@@ -48,8 +48,9 @@ def test_quantities_read_values_scales_and_times():
 
 
 def _finding(severity: Severity, minor_weight: float = 1.0) -> Finding:
-    return Finding("NA999", "x", "Accuracy/Mistranslation", severity, 0, 1, "x", "m",
-                   minor_weight=minor_weight)
+    return Finding(
+        "NA999", "x", "Accuracy/Mistranslation", severity, 0, 1, "x", "m", minor_weight=minor_weight
+    )
 
 
 def test_scoring_weights_and_verdicts():
@@ -61,42 +62,71 @@ def test_scoring_weights_and_verdicts():
     assert verdict(1.0, [_finding(Severity.MAJOR)], fail_on=Severity.MAJOR) == "fail"
 
 
-WIRE = segment("wire.txt", "\n\n".join([
-    "Heavy rain flooded the river valley on Tuesday, forcing 300 families from their homes.",
-    "Rescue teams used boats to reach villages cut off by the water near the old mill.",
-    "The regional governor declared an emergency and asked the army for helicopters.",
-    "Forecasters expect more rain on Thursday before the weather clears at the weekend.",
-]))
-OTHER = segment("other.txt", "\n\n".join([
-    "The central bank raised interest rates by half a point to fight persistent inflation.",
-    "Shares of the largest lenders rose after the announcement in morning trading.",
-]))
+WIRE = segment(
+    "wire.txt",
+    "\n\n".join(
+        [
+            "Heavy rain flooded the river valley on Tuesday, forcing 300 families from their "
+            "homes.",
+            "Rescue teams used boats to reach villages cut off by the water near the old mill.",
+            "The regional governor declared an emergency and asked the army for helicopters.",
+            "Forecasters expect more rain on Thursday before the weather clears at the weekend.",
+        ]
+    ),
+)
+OTHER = segment(
+    "other.txt",
+    "\n\n".join(
+        [
+            "The central bank raised interest rates by half a point to fight persistent inflation.",
+            "Shares of the largest lenders rose after the announcement in morning trading.",
+        ]
+    ),
+)
 
 
 def test_index_finds_the_paragraph_a_translation_came_from():
     index = WireIndex([OTHER, WIRE])
-    hits = index.query(content_terms("Boats of the rescue teams reached villages that the "
-                                     "water had cut off near the old mill."), 2)
+    hits = index.query(
+        content_terms(
+            "Boats of the rescue teams reached villages that the "
+            "water had cut off near the old mill."
+        ),
+        2,
+    )
     assert index.paragraphs[hits[0].key].paragraph == 1
     assert index.wires[index.paragraphs[hits[0].key].wire].path == "wire.txt"
 
 
 def test_alignment_follows_reordered_paragraphs():
-    article = segment("a.txt", "\n\n".join([
-        "The regional governor declared an emergency and asked the army for helicopters.",
-        "Heavy rain flooded the river valley on Tuesday and forced 300 families from homes.",
-    ]))
+    article = segment(
+        "a.txt",
+        "\n\n".join(
+            [
+                "The regional governor declared an emergency and asked the army for helicopters.",
+                "Heavy rain flooded the river valley on Tuesday and forced 300 families from "
+                "homes.",
+            ]
+        ),
+    )
     alignment = align(article, WireIndex([OTHER, WIRE]))
-    assert [(p.paragraph, p.wire_paragraphs) for p in alignment.paragraphs] == [(0, (2,)), (1, (0,))]
+    assert [(p.paragraph, p.wire_paragraphs) for p in alignment.paragraphs] == [
+        (0, (2,)),
+        (1, (0,)),
+    ]
     assert alignment.main_wire == "wire.txt"
 
 
 def test_a_one_to_two_merge_only_when_it_pays():
-    merged = segment("a.txt", "Boats took rescue teams to villages the water had cut off near the "
-                              "mill, and the governor of the region declared an emergency and "
-                              "asked the army for helicopters.")
-    single = segment("b.txt", "Rescue teams used boats to reach villages cut off by the water "
-                              "near the old mill.")
+    merged = segment(
+        "a.txt",
+        "Boats took rescue teams to villages the water had cut off near the "
+        "mill, and the governor of the region declared an emergency and "
+        "asked the army for helicopters.",
+    )
+    single = segment(
+        "b.txt", "Rescue teams used boats to reach villages cut off by the water near the old mill."
+    )
     index = WireIndex([WIRE])
     assert align(merged, index).paragraphs[0].wire_paragraphs == (1, 2)
     assert align(single, index).paragraphs[0].wire_paragraphs == (1,)
@@ -104,8 +134,11 @@ def test_a_one_to_two_merge_only_when_it_pays():
 
 def test_sentence_alignment_skips_an_added_sentence():
     wire = segment("w.txt", "The bridge reopened on Friday. Traffic returned to normal by noon.")
-    article = segment("a.txt", "The bridge was reopened on Friday. The weather was mild. "
-                               "By noon traffic was back to normal.")
+    article = segment(
+        "a.txt",
+        "The bridge was reopened on Friday. The weather was mild. "
+        "By noon traffic was back to normal.",
+    )
     pairs = align_sentences(article.sentences, wire.sentences, WireIndex([wire]))
     assert [(a.index, tuple(w.index for w in ws)) for a, ws, _ in pairs] == [(0, (0,)), (2, (1,))]
 

@@ -21,16 +21,34 @@ RESPONSE = {
     "software": {"name": "LanguageTool", "version": "6.4", "apiVersion": 1},
     "language": {"name": "English (US)", "code": "en-US"},
     "matches": [
-        {"message": "Did you mean “there”?", "shortMessage": "", "offset": THEIR, "length": 5,
-         "replacements": [{"value": "there"}],
-         "context": {"text": TEXT, "offset": THEIR, "length": 5}, "sentence": TEXT,
-         "type": {"typeName": "Other"},
-         "rule": {"id": "THEIR_IS", "description": "their/there", "issueType": "grammar",
-                  "category": {"id": "CONFUSED_WORDS", "name": "Commonly Confused Words"}}},
-        {"message": "Possible spelling mistake found.", "offset": ODESA_UTF16, "length": 5,
-         "replacements": [{"value": "Odessa"}], "context": {"text": TEXT, "offset": ODESA_UTF16, "length": 5},
-         "rule": {"id": "MORFOLOGIK_RULE_EN_US", "issueType": "misspelling",
-                  "category": {"id": "TYPOS", "name": "Possible Typo"}}},
+        {
+            "message": "Did you mean “there”?",
+            "shortMessage": "",
+            "offset": THEIR,
+            "length": 5,
+            "replacements": [{"value": "there"}],
+            "context": {"text": TEXT, "offset": THEIR, "length": 5},
+            "sentence": TEXT,
+            "type": {"typeName": "Other"},
+            "rule": {
+                "id": "THEIR_IS",
+                "description": "their/there",
+                "issueType": "grammar",
+                "category": {"id": "CONFUSED_WORDS", "name": "Commonly Confused Words"},
+            },
+        },
+        {
+            "message": "Possible spelling mistake found.",
+            "offset": ODESA_UTF16,
+            "length": 5,
+            "replacements": [{"value": "Odessa"}],
+            "context": {"text": TEXT, "offset": ODESA_UTF16, "length": 5},
+            "rule": {
+                "id": "MORFOLOGIK_RULE_EN_US",
+                "issueType": "misspelling",
+                "category": {"id": "TYPOS", "name": "Possible Typo"},
+            },
+        },
     ],
 }
 
@@ -68,8 +86,8 @@ def server():
 
 def test_parse_converts_utf16_offsets():
     (first, second) = parse_response(RESPONSE, TEXT)
-    assert TEXT[first.start:first.end] == "their"
-    assert TEXT[second.start:second.end] == "Odesa"  # after the emoji: one char, two UTF-16 units
+    assert TEXT[first.start : first.end] == "their"
+    assert TEXT[second.start : second.end] == "Odesa"  # after the emoji: one char, two UTF-16 units
 
 
 def test_server_checker_and_cli(server, tmp_path):
@@ -78,10 +96,14 @@ def test_server_checker_and_cli(server, tmp_path):
     assert [m.rule_id for m in checker.matches(TEXT)] == ["THEIR_IS", "MORFOLOGIK_RULE_EN_US"]
     path = tmp_path / "a.txt"
     path.write_text(TEXT + "\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", str(path), "--format", "json", "--languagetool-url", server])
+    result = CliRunner().invoke(
+        app, ["check", str(path), "--format", "json", "--languagetool-url", server]
+    )
     report = json.loads(result.stdout)
     findings = report["files"][0]["findings"]
-    assert [(f["rule"], f["text"], f["category"]) for f in findings] == [("NA901", "their", "Fluency/Grammar")]
+    assert [(f["rule"], f["text"], f["category"]) for f in findings] == [
+        ("NA901", "their", "Fluency/Grammar")
+    ]
     assert "there" in findings[0]["message"]
     assert report["grammar"]["checked"] is True
 
@@ -123,8 +145,9 @@ def test_unchecked_files_get_the_builtin_rules_and_the_report_says_so(server, tm
 
     grammar._server_checker = failing
     try:
-        result = CliRunner().invoke(app, ["check", str(path), "--format", "json",
-                                          "--languagetool-url", server])
+        result = CliRunner().invoke(
+            app, ["check", str(path), "--format", "json", "--languagetool-url", server]
+        )
     finally:
         grammar._server_checker = real
     report = json.loads(result.stdout)

@@ -23,7 +23,9 @@ def test_utf16_with_bom():
     assert src.text == "Mayor said." and "UTF-16" in src.notices[0]
 
 
-@pytest.mark.parametrize("data,word", [(b"", "empty"), (b"  \n\n", "empty"), (b"ab\x00cd", "binary")])
+@pytest.mark.parametrize(
+    "data,word", [(b"", "empty"), (b"  \n\n", "empty"), (b"ab\x00cd", "binary")]
+)
 def test_unusable_bytes(data, word):
     src = decode("a.txt", data)
     assert src.text is None and word in src.error
@@ -64,7 +66,8 @@ def test_several_bad_bytes_in_utf8_are_counted():
     src = decode("a.txt", data)
     assert src.text.count("\ufffd") == 3 and "Zhuravel" not in src.text
     assert src.notices == (
-        "invalid UTF-8 at line 1, column 10 and 1 more place (3 bytes replaced)",)
+        "invalid UTF-8 at line 1, column 10 and 1 more place (3 bytes replaced)",
+    )
 
 
 def test_a_cp1252_file_is_not_taken_for_broken_utf8():

@@ -18,7 +18,9 @@ def test_data_file_is_clean(name):
         entry = line.split("#", 1)[0].strip()
         if not entry:
             continue
-        assert entry == entry.lower() or name == "boilerplate.txt", f"{name}: {entry!r} not lower case"
+        assert entry == entry.lower() or name == "boilerplate.txt", (
+            f"{name}: {entry!r} not lower case"
+        )
         entries.append(entry.split()[0] if name != "boilerplate.txt" else entry)
     assert entries, f"{name} is empty"
     assert len(entries) == len(set(entries)), f"{name} has duplicates"
@@ -27,8 +29,13 @@ def test_data_file_is_clean(name):
             re.compile(pattern)
 
 
-WORDNET_FILES = ["inanimate_nouns.txt", "living_nouns.txt", "living_patient_verbs.txt",
-                 "antonyms.txt", "irregular_forms.txt"]
+WORDNET_FILES = [
+    "inanimate_nouns.txt",
+    "living_nouns.txt",
+    "living_patient_verbs.txt",
+    "antonyms.txt",
+    "irregular_forms.txt",
+]
 
 
 @pytest.mark.parametrize("name", WORDNET_FILES)
@@ -44,9 +51,17 @@ def test_wordnet_classes_hold_the_news_words():
     from newsaudit.lexicon import load_list, load_table
 
     nouns = load_table("inanimate_nouns")
-    for word, cls in [("missile", "weapon"), ("bomb", "weapon"), ("drone", "weapon"),
-                      ("tank", "vehicle"), ("truck", "vehicle"), ("hospital", "building"),
-                      ("reactor", "device"), ("city", "place"), ("company", "institution")]:
+    for word, cls in [
+        ("missile", "weapon"),
+        ("bomb", "weapon"),
+        ("drone", "weapon"),
+        ("tank", "vehicle"),
+        ("truck", "vehicle"),
+        ("hospital", "building"),
+        ("reactor", "device"),
+        ("city", "place"),
+        ("company", "institution"),
+    ]:
         assert nouns.get(word) == cls, word
     for living in ("person", "soldier", "crane", "plant", "head", "crew", "battalion"):
         assert living not in nouns, f"{living} can be a living patient"

@@ -19,23 +19,32 @@ Tuesday, officials said &amp; warned.</p><p>Second <em>paragraph</em> here.<br>A
 
 def test_extract_keeps_visible_article_text_and_maps_every_character():
     extracted = extract(PAGE)
-    assert extracted.text == ("Floods in the south\n\nThe water rose on Tuesday, officials said & warned."
-                              "\n\nSecond paragraph here.\nAfter a break.")
+    assert extracted.text == (
+        "Floods in the south\n\nThe water rose on Tuesday, officials said & warned."
+        "\n\nSecond paragraph here.\nAfter a break."
+    )
     for i, ch in enumerate(extracted.text):
         if ch.isalpha():
             assert PAGE[extracted.offsets[i]] == ch
-    assert PAGE[extracted.offsets[extracted.text.index("&")]:].startswith("&amp;")
+    assert PAGE[extracted.offsets[extracted.text.index("&")] :].startswith("&amp;")
 
 
 def test_html_findings_point_into_the_file(tmp_path):
     article = tmp_path / "a.html"
-    article.write_text("<html><body><nav>Menu</nav><p>The council approved the budget by <b>72</b> votes "
-                       "to 12 on Tuesday evening, the mayor said.</p></body></html>", encoding="utf-8")
+    article.write_text(
+        "<html><body><nav>Menu</nav><p>The council approved the budget by <b>72</b> votes "
+        "to 12 on Tuesday evening, the mayor said.</p></body></html>",
+        encoding="utf-8",
+    )
     wire = tmp_path / "w.txt"
-    wire.write_text("The council approved the budget by 27 votes to 12 on Tuesday evening, the mayor said.\n")
-    result = CliRunner().invoke(app, ["check", str(article), "--wire", str(wire), "--format", "json"])
+    wire.write_text(
+        "The council approved the budget by 27 votes to 12 on Tuesday evening, the mayor said.\n"
+    )
+    result = CliRunner().invoke(
+        app, ["check", str(article), "--wire", str(wire), "--format", "json"]
+    )
     (record,) = json.loads(result.stdout)["files"]
     (finding,) = [f for f in record["findings"] if f["rule"] == "NA301"]
     raw = article.read_text(encoding="utf-8")
-    assert raw[finding["start"]:finding["end"]] == "72" == finding["text"]
-    assert finding["line"] == 1 and raw[finding["column"] - 1:].startswith("72")
+    assert raw[finding["start"] : finding["end"]] == "72" == finding["text"]
+    assert finding["line"] == 1 and raw[finding["column"] - 1 :].startswith("72")

@@ -43,8 +43,8 @@ def test_default_width_is_the_terminal_not_140(audited, monkeypatch):
 def test_file_names_are_never_cut(audited, width):
     results, texts = audited
     out = rich_report.render(results, texts, color=False, width=width)
-    assert not re.search(r"_[0-9a-f]*(?:\.tx?)?…", out)   # not even in the evidence column
-    headers = out.replace("\n", "")   # a long name folds over lines, never loses characters
+    assert not re.search(r"_[0-9a-f]*(?:\.tx?)?…", out)  # not even in the evidence column
+    headers = out.replace("\n", "")  # a long name folds over lines, never loses characters
     for r in results:
         assert len(r.path) > 80 and r.path in headers, r.path
     assert "…" not in out.split("Summary", 1)[1]
@@ -52,9 +52,14 @@ def test_file_names_are_never_cut(audited, width):
 
 def test_score_line_adds_up_and_names_the_threshold(audited):
     results, texts = audited
-    out = " ".join(rich_report.render(results, texts, color=False, width=100, threshold=12.5).split())
-    lines = re.findall(r"score: ([\d.]+) per 1,000 words = findings ([\d.]+) \+ adequacy ([\d.]+)"
-                       r" \(penalty points, higher is worse; fails above 12\.5\)", out)
+    out = " ".join(
+        rich_report.render(results, texts, color=False, width=100, threshold=12.5).split()
+    )
+    lines = re.findall(
+        r"score: ([\d.]+) per 1,000 words = findings ([\d.]+) \+ adequacy ([\d.]+)"
+        r" \(penalty points, higher is worse; fails above 12\.5\)",
+        out,
+    )
     assert len(lines) == len(results)
     for total, found, adequacy in lines:
         assert abs(float(found) + float(adequacy) - float(total)) < 0.005

@@ -32,10 +32,18 @@ class LineIndex:
 def finding_record(finding: Finding, lines: LineIndex) -> dict:
     line, column = lines.position(finding.start)
     return {
-        "rule": finding.rule, "name": finding.name, "category": finding.category,
-        "severity": finding.severity.value, "start": finding.start, "end": finding.end,
-        "line": line, "column": column, "text": finding.text, "message": finding.message,
-        "evidence": finding.evidence, "confidence": finding.confidence,
+        "rule": finding.rule,
+        "name": finding.name,
+        "category": finding.category,
+        "severity": finding.severity.value,
+        "start": finding.start,
+        "end": finding.end,
+        "line": line,
+        "column": column,
+        "text": finding.text,
+        "message": finding.message,
+        "evidence": finding.evidence,
+        "confidence": finding.confidence,
         "points": round(points(finding), 4),
     }
 
@@ -49,18 +57,29 @@ def file_record(result: FileResult, text: str, metadata: dict | None = None) -> 
         record["id"] = metadata.get("id")
         record["metadata"] = {k: v for k, v in metadata.items() if k != "id"}
     record |= {
-        "role": result.role.value, "wire": result.wire, "language": result.language,
-        "words": result.words, "score": result.score, "verdict": result.verdict,
+        "role": result.role.value,
+        "wire": result.wire,
+        "language": result.language,
+        "words": result.words,
+        "score": result.score,
+        "verdict": result.verdict,
         "findings": [finding_record(f, lines) for f in result.findings],
         "alignment": [
-            {"paragraph": p.paragraph, "wire": p.wire_path, "wire_paragraph": p.wire_paragraphs[0],
-             "wire_paragraphs": list(p.wire_paragraphs), "similarity": p.similarity}
+            {
+                "paragraph": p.paragraph,
+                "wire": p.wire_path,
+                "wire_paragraph": p.wire_paragraphs[0],
+                "wire_paragraphs": list(p.wire_paragraphs),
+                "similarity": p.similarity,
+            }
             for p in result.alignment.paragraphs
         ],
         "aligned_share": result.aligned_share,
         "adequacy_penalty": result.adequacy_penalty,
-        "adequacy": [{"start": a.start, "end": a.end, "similarity": a.similarity, "penalty": a.penalty}
-                     for a in result.adequacy],
+        "adequacy": [
+            {"start": a.start, "end": a.end, "similarity": a.similarity, "penalty": a.penalty}
+            for a in result.adequacy
+        ],
         "notices": list(result.notices),
     }
     if result.grammar_checked is not None:
@@ -77,7 +96,7 @@ def fingerprint(finding: Finding, text: str) -> str:
     """
     start = max(text.rfind(ch, 0, finding.start) for ch in ".!?\n") + 1
     ends = [i for i in (text.find(ch, finding.end) for ch in ".!?\n") if i >= 0]
-    sentence = " ".join(text[start:min(ends) if ends else len(text)].split())
+    sentence = " ".join(text[start : min(ends) if ends else len(text)].split())
     digest = hashlib.sha256(f"{finding.rule}\x00{finding.text}\x00{sentence}".encode("utf-8"))
     return digest.hexdigest()[:24]
 
@@ -117,5 +136,7 @@ def summary_line(results: Sequence[FileResult]) -> str:
     """``Found N findings in M files; K failed.``"""
     findings = sum(len(r.findings) for r in results)
     failed = sum(1 for r in results if r.verdict != "pass")
-    return (f"Found {findings} finding{'s' if findings != 1 else ''} in {len(results)} "
-            f"file{'s' if len(results) != 1 else ''}; {failed} failed.")
+    return (
+        f"Found {findings} finding{'s' if findings != 1 else ''} in {len(results)} "
+        f"file{'s' if len(results) != 1 else ''}; {failed} failed."
+    )

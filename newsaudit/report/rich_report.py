@@ -14,21 +14,37 @@ from ..model import FileResult, Finding, Severity
 from ..scoring import CONFIDENT, DEFAULT_THRESHOLD, penalty
 from .common import LineIndex
 
-SEVERITY_STYLE = {Severity.MINOR: "yellow", Severity.MAJOR: "red", Severity.CRITICAL: "bold white on red"}
+SEVERITY_STYLE = {
+    Severity.MINOR: "yellow",
+    Severity.MAJOR: "red",
+    Severity.CRITICAL: "bold white on red",
+}
 CONTEXT_CHARS = 60
 WIDE = 100  # from this width the findings table has a column per field; below, two columns
 
 
-def render(results: Sequence[FileResult], texts: Mapping[str, str], notes: Sequence[str] = (),
-           color: bool = True, width: int | None = None, quiet: bool = False,
-           threshold: float = DEFAULT_THRESHOLD) -> str:
+def render(
+    results: Sequence[FileResult],
+    texts: Mapping[str, str],
+    notes: Sequence[str] = (),
+    color: bool = True,
+    width: int | None = None,
+    quiet: bool = False,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> str:
     """The report; ``width`` defaults to the terminal's (``COLUMNS``, else 80 when not a tty).
 
     ``threshold`` is the one that decided the verdicts, shown next to each score.
     """
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
-                      highlight=False, emoji=False)
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        highlight=False,
+        emoji=False,
+    )
     for result in results if not quiet else ():
         _file_section(console, result, texts.get(result.path, ""), threshold)
     console.print(_summary(results, wide=console.width >= WIDE))
@@ -45,10 +61,14 @@ def _file_section(console: Console, result: FileResult, text: str, threshold: fl
         console.print(Text(f"  not audited: {result.error}", style="red"))
         console.print()
         return
-    wire = (f"{result.wire} ({result.aligned_share:.0%} of paragraphs aligned)"
-            if result.wire else "none (audited on its own)")
-    console.print(f"  role: {result.role.value}   language: {result.language}   "
-                  f"words: {result.words}")
+    wire = (
+        f"{result.wire} ({result.aligned_share:.0%} of paragraphs aligned)"
+        if result.wire
+        else "none (audited on its own)"
+    )
+    console.print(
+        f"  role: {result.role.value}   language: {result.language}   words: {result.words}"
+    )
     console.print(Padding(Text(_score_line(result, threshold)), (0, 0, 0, 2)))
     console.print(Text(f"  wire: {wire}"))
     for notice in result.notices:
@@ -65,8 +85,10 @@ def _score_line(result: FileResult, threshold: float) -> str:
     """The score as the sum of its two parts, both per 1,000 words, and what decides the verdict."""
     findings = round(penalty(result.findings) * 1000.0 / max(result.words, 100), 2)
     adequacy = max(0.0, round(result.score - findings, 2))
-    line = (f"score: {result.score:.2f} per 1,000 words = findings {findings:.2f} + adequacy "
-            f"{adequacy:.2f} (penalty points, higher is worse; fails above {threshold:g})")
+    line = (
+        f"score: {result.score:.2f} per 1,000 words = findings {findings:.2f} + adequacy "
+        f"{adequacy:.2f} (penalty points, higher is worse; fails above {threshold:g})"
+    )
     if result.verdict != "pass" and result.score <= threshold:
         line += "; failed for a finding's severity (--fail-on)"
     return line
@@ -107,9 +129,12 @@ def _narrow_table(findings: Sequence[Finding], text: str) -> Table:
         cell = Text.assemble(_in_context(text, f, style), "\n", (f.message, "italic"))
         if f.evidence:
             cell.append_text(Text.assemble("\n", (f.evidence, "cyan")))
-        table.add_row(Text.assemble(f"{line}:{col}\n{f.rule}\n", (f.severity.value, style), "\n",
-                                    _sureness(f)),
-                      Text.assemble(Text(f"{f.name} ({f.category})\n", style="dim"), cell))
+        table.add_row(
+            Text.assemble(
+                f"{line}:{col}\n{f.rule}\n", (f.severity.value, style), "\n", _sureness(f)
+            ),
+            Text.assemble(Text(f"{f.name} ({f.category})\n", style="dim"), cell),
+        )
     return table
 
 
@@ -127,9 +152,11 @@ def _in_context(text: str, finding: Finding, style: str) -> Text:
     left = max(line_start, finding.start - CONTEXT_CHARS)
     right = min(line_end, finding.end + CONTEXT_CHARS)
     return Text.assemble(
-        "…" if left > line_start else "", text[left:finding.start],
-        (text[finding.start:finding.end], f"{style} underline"),
-        text[finding.end:right], "…" if right < line_end else "",
+        "…" if left > line_start else "",
+        text[left : finding.start],
+        (text[finding.start : finding.end], f"{style} underline"),
+        text[finding.end : right],
+        "…" if right < line_end else "",
     )
 
 
@@ -137,18 +164,33 @@ def _summary(results: Sequence[FileResult], wide: bool = True) -> Table:
     """One row a file; under 100 columns the role, language and words columns are dropped
     (the file sections show them) and the wire goes under the file name."""
     table = Table(title="Summary", expand=not wide)
-    columns = ("file", "role", "lang", "wire", "words", "findings", "score", "verdict") if wide \
+    columns = (
+        ("file", "role", "lang", "wire", "words", "findings", "score", "verdict")
+        if wide
         else ("file", "findings", "score", "verdict")
+    )
     for column in columns:
-        table.add_column(column, justify="right" if column in ("words", "findings", "score") else "left",
-                         overflow="fold", ratio=3 if column == "file" and not wide else None)
+        table.add_column(
+            column,
+            justify="right" if column in ("words", "findings", "score") else "left",
+            overflow="fold",
+            ratio=3 if column == "file" and not wide else None,
+        )
     for r in results:
         counts = {s: sum(1 for f in r.findings if f.severity is s) for s in Severity}
         breakdown = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) or "0"
         verdict = Text(r.verdict, style="green" if r.verdict == "pass" else "red")
         if wide:
-            table.add_row(r.path, r.role.value, r.language, r.wire or "-", str(r.words), breakdown,
-                          f"{r.score:.2f}", verdict)
+            table.add_row(
+                r.path,
+                r.role.value,
+                r.language,
+                r.wire or "-",
+                str(r.words),
+                breakdown,
+                f"{r.score:.2f}",
+                verdict,
+            )
         else:
             file = Text(r.path)
             if r.wire:

@@ -32,59 +32,115 @@ def artifact_location(path: str) -> dict:
 
 
 def _rules():
-    return [{
-        "id": r.code, "name": r.name,
-        "shortDescription": {"text": r.summary},
-        "fullDescription": {"text": r.doc},
-        "help": {"text": r.doc, "markdown": r.doc},
-        "defaultConfiguration": {"level": LEVEL[r.severity], "enabled": r.default},
-        "properties": {"category": r.category, "severity": r.severity.value},
-    } for r in ALL_RULES]
+    return [
+        {
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.summary},
+            "fullDescription": {"text": r.doc},
+            "help": {"text": r.doc, "markdown": r.doc},
+            "defaultConfiguration": {"level": LEVEL[r.severity], "enabled": r.default},
+            "properties": {"category": r.category, "severity": r.severity.value},
+        }
+        for r in ALL_RULES
+    ]
 
 
-def render(results: Sequence[FileResult], texts: Mapping[str, str],
-           notes: Sequence[str] = ()) -> str:
+def render(
+    results: Sequence[FileResult], texts: Mapping[str, str], notes: Sequence[str] = ()
+) -> str:
     rule_index = {r.code: i for i, r in enumerate(ALL_RULES)}
     sarif_results = []
     notifications = []
     for result in results:
         for notice in result.notices:
             line, column = notice_position(notice)
-            notifications.append({"level": "warning", "message": {"text": notice}, "locations": [
-                {"physicalLocation": {"artifactLocation": artifact_location(result.path),
-                                      "region": {"startLine": line, "startColumn": column}}}]})
+            notifications.append(
+                {
+                    "level": "warning",
+                    "message": {"text": notice},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": artifact_location(result.path),
+                                "region": {"startLine": line, "startColumn": column},
+                            }
+                        }
+                    ],
+                }
+            )
         if result.error:
-            notifications.append({"level": "error", "message": {"text": f"{result.path}: {result.error}"},
-                                  "locations": [{"physicalLocation": {
-                                      "artifactLocation": artifact_location(result.path)}}]})
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": f"{result.path}: {result.error}"},
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": artifact_location(result.path)}}
+                    ],
+                }
+            )
             continue
         text = texts.get(result.path, "")
         for at in located(result, text):
-            f, line, col, end_line, end_col = at.finding, at.line, at.column, at.end_line, at.end_column
+            f, line, col, end_line, end_col = (
+                at.finding,
+                at.line,
+                at.column,
+                at.end_line,
+                at.end_column,
+            )
             message = f.message + (f" Evidence: {f.evidence}" if f.evidence else "")
-            sarif_results.append({
-                "ruleId": f.rule, "ruleIndex": rule_index.get(f.rule, -1), "level": LEVEL[f.severity],
-                "message": {"text": message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": artifact_location(result.path),
-                    "region": {"startLine": line, "startColumn": col, "endLine": end_line,
-                               "endColumn": end_col, "charOffset": f.start, "charLength": f.end - f.start,
-                               "snippet": {"text": f.text}},
-                }}],
-                "partialFingerprints": {"newsaudit/v1": fingerprint(f, text)},
-                "rank": round(100 * f.confidence, 1),
-                "properties": {"category": f.category, "severity": f.severity.value,
-                               "confidence": f.confidence,
-                               "evidence": f.evidence, "fileScore": result.score,
-                               "fileVerdict": result.verdict},
-            })
+            sarif_results.append(
+                {
+                    "ruleId": f.rule,
+                    "ruleIndex": rule_index.get(f.rule, -1),
+                    "level": LEVEL[f.severity],
+                    "message": {"text": message},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": artifact_location(result.path),
+                                "region": {
+                                    "startLine": line,
+                                    "startColumn": col,
+                                    "endLine": end_line,
+                                    "endColumn": end_col,
+                                    "charOffset": f.start,
+                                    "charLength": f.end - f.start,
+                                    "snippet": {"text": f.text},
+                                },
+                            }
+                        }
+                    ],
+                    "partialFingerprints": {"newsaudit/v1": fingerprint(f, text)},
+                    "rank": round(100 * f.confidence, 1),
+                    "properties": {
+                        "category": f.category,
+                        "severity": f.severity.value,
+                        "confidence": f.confidence,
+                        "evidence": f.evidence,
+                        "fileScore": result.score,
+                        "fileVerdict": result.verdict,
+                    },
+                }
+            )
     run = {
         "tool": {"driver": {"name": "newsaudit", "version": __version__, "rules": _rules()}},
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
-        "invocations": [{"executionSuccessful": all(n["level"] != "error" for n in notifications),
-                         "toolExecutionNotifications": notifications,
-                         "toolConfigurationNotifications": [
-                             {"level": "note", "message": {"text": n}} for n in notes]}],
+        "invocations": [
+            {
+                "executionSuccessful": all(n["level"] != "error" for n in notifications),
+                "toolExecutionNotifications": notifications,
+                "toolConfigurationNotifications": [
+                    {"level": "note", "message": {"text": n}} for n in notes
+                ],
+            }
+        ],
     }
-    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2
+        )
+        + "\n"
+    )

@@ -4,15 +4,37 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from . import (boilerplate, coverage, grammar_rules, language, meaning, name_variants, names, punctuation,
-               quantities, semantics, wording)
+from . import (
+    boilerplate,
+    coverage,
+    grammar_rules,
+    language,
+    meaning,
+    name_variants,
+    names,
+    punctuation,
+    quantities,
+    semantics,
+    wording,
+)
 from .base import AuditContext, Rule
 
-ALL_RULES: tuple[Rule, ...] = tuple(sorted(
-    names.RULES + semantics.RULES + meaning.RULES + quantities.RULES + coverage.RULES + language.RULES
-    + punctuation.RULES + name_variants.RULES + boilerplate.RULES + wording.RULES + grammar_rules.RULES,
-    key=lambda r: r.code,
-))
+ALL_RULES: tuple[Rule, ...] = tuple(
+    sorted(
+        names.RULES
+        + semantics.RULES
+        + meaning.RULES
+        + quantities.RULES
+        + coverage.RULES
+        + language.RULES
+        + punctuation.RULES
+        + name_variants.RULES
+        + boilerplate.RULES
+        + wording.RULES
+        + grammar_rules.RULES,
+        key=lambda r: r.code,
+    )
+)
 
 
 def find_rule(key: str) -> Rule | None:
@@ -40,8 +62,12 @@ def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tupl
     """
     select, ignore = list(select), list(ignore)
     if select:
-        chosen = [r for r in ALL_RULES if any(_matches(r, s) for s in select)
-                  and (r.default or any(s.strip().lower() in (r.code.lower(), r.name) for s in select))]
+        chosen = [
+            r
+            for r in ALL_RULES
+            if any(_matches(r, s) for s in select)
+            and (r.default or any(s.strip().lower() in (r.code.lower(), r.name) for s in select))
+        ]
     else:
         chosen = list(DEFAULT_RULES)
     return tuple(r for r in chosen if not any(_matches(r, s) for s in ignore))

@@ -181,8 +181,8 @@ def check_unmatched_paragraph(rule: Rule, ctx: AuditContext) -> Iterator[Finding
     lines (headings, captions, review verdicts) are often freely reworded. Counted only when
     the wire paragraph names someone or gives a number and the article paragraph keeps none
     of them (its facts are gone); otherwise reported at 0.45, since a free rewording of a
-    fact-free sentence ("intoxication may be a factor in homicide") looks the same. Major; the confidence grows with the
-    length of the texts.
+    fact-free sentence ("intoxication may be a factor in homicide") looks the same. Major;
+    the confidence grows with the length of the texts.
 
     ## Why is this bad?
     Engines that lose track of a sentence invent a fluent one in its place, about something

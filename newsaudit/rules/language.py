@@ -22,17 +22,60 @@ SENTENCE_MIN_WORDS = 8
 SENTENCE_MAX_ENGLISH_SHARE = 0.12
 
 LANGUAGE_NAMES = {  # the languages langdetect knows
-    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
-    "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "es": "Spanish",
-    "et": "Estonian", "fa": "Persian", "fi": "Finnish", "fr": "French", "gu": "Gujarati",
-    "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian",
-    "it": "Italian", "ja": "Japanese", "kn": "Kannada", "ko": "Korean", "lt": "Lithuanian",
-    "lv": "Latvian", "mk": "Macedonian", "ml": "Malayalam", "mr": "Marathi", "ne": "Nepali",
-    "nl": "Dutch", "no": "Norwegian", "pa": "Punjabi", "pl": "Polish", "pt": "Portuguese",
-    "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "so": "Somali",
-    "sq": "Albanian", "sv": "Swedish", "sw": "Swahili", "ta": "Tamil", "te": "Telugu", "th": "Thai",
-    "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese",
-    "zh-cn": "Chinese", "zh-tw": "Chinese",
+    "af": "Afrikaans",
+    "ar": "Arabic",
+    "bg": "Bulgarian",
+    "bn": "Bengali",
+    "ca": "Catalan",
+    "cs": "Czech",
+    "cy": "Welsh",
+    "da": "Danish",
+    "de": "German",
+    "el": "Greek",
+    "es": "Spanish",
+    "et": "Estonian",
+    "fa": "Persian",
+    "fi": "Finnish",
+    "fr": "French",
+    "gu": "Gujarati",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "hr": "Croatian",
+    "hu": "Hungarian",
+    "id": "Indonesian",
+    "it": "Italian",
+    "ja": "Japanese",
+    "kn": "Kannada",
+    "ko": "Korean",
+    "lt": "Lithuanian",
+    "lv": "Latvian",
+    "mk": "Macedonian",
+    "ml": "Malayalam",
+    "mr": "Marathi",
+    "ne": "Nepali",
+    "nl": "Dutch",
+    "no": "Norwegian",
+    "pa": "Punjabi",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sk": "Slovak",
+    "sl": "Slovenian",
+    "so": "Somali",
+    "sq": "Albanian",
+    "sv": "Swedish",
+    "sw": "Swahili",
+    "ta": "Tamil",
+    "te": "Telugu",
+    "th": "Thai",
+    "tl": "Tagalog",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "ur": "Urdu",
+    "vi": "Vietnamese",
+    "zh-cn": "Chinese",
+    "zh-tw": "Chinese",
 }
 
 
@@ -61,9 +104,13 @@ def check_not_english(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     if is_english(ctx.language) or not ctx.doc.paragraphs:
         return
     first = ctx.doc.paragraphs[0]
-    yield rule.finding(ctx, first.start, first.end,
-                       f"the article is in {language_name(ctx.language)}, not English; not audited",
-                       evidence=f"langdetect: {ctx.language}")
+    yield rule.finding(
+        ctx,
+        first.start,
+        first.end,
+        f"the article is in {language_name(ctx.language)}, not English; not audited",
+        evidence=f"langdetect: {ctx.language}",
+    )
 
 
 def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
@@ -93,16 +140,24 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
         if not any(ch.isalnum() for ch in text):
             continue  # a full-width "；" or "（" left behind: punctuation, not a language
         if _quoted_mention(ctx.doc.text, m.start(), m.start() + len(text)) or (
-                text and text in wire_text):
+            text and text in wire_text
+        ):
             continue  # a word quoted as a word ("the word «мир»"), or the wire's own text
         if len(text) >= 2 or (text and "\u3400" <= text <= "\u9fff"):
-            yield rule.finding(ctx, m.start(), m.start() + len(text),
-                               "text in another script left untranslated", evidence=None)
+            yield rule.finding(
+                ctx,
+                m.start(),
+                m.start() + len(text),
+                "text in another script left untranslated",
+                evidence=None,
+            )
     stop = function_words()
     for sentence in ctx.doc.sentences:
         tokens = _LETTER_WORDS.findall(sentence.text)
         words = [w.lower() for w in tokens]
-        if len(words) < SENTENCE_MIN_WORDS or sum(w in stop for w in words) > SENTENCE_MAX_ENGLISH_SHARE * len(words):
+        if len(words) < SENTENCE_MIN_WORDS or sum(
+            w in stop for w in words
+        ) > SENTENCE_MAX_ENGLISH_SHARE * len(words):
             continue
         if _FOREIGN_SCRIPT.search(sentence.text):
             continue
@@ -112,9 +167,13 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
             continue  # mostly capitalised: a list of names or a credit line, not a sentence
         language = detect_language(sentence.text)
         if not is_english(language):
-            yield rule.finding(ctx, sentence.start, sentence.end,
-                               f"this sentence looks {language_name(language)}, not English",
-                               evidence=f"langdetect: {language}")
+            yield rule.finding(
+                ctx,
+                sentence.start,
+                sentence.end,
+                f"this sentence looks {language_name(language)}, not English",
+                evidence=f"langdetect: {language}",
+            )
 
 
 _OPENING_QUOTES = "\"“«‘'„"
@@ -123,13 +182,30 @@ _CLOSING_QUOTES = "\"”»’'“"
 
 def _quoted_mention(text: str, start: int, end: int) -> bool:
     """A short foreign fragment between quotation marks: a word cited as a word."""
-    return (0 < start and end < len(text) and text[start - 1] in _OPENING_QUOTES
-            and text[end] in _CLOSING_QUOTES and len(text[start:end].split()) <= 3)
+    return (
+        0 < start
+        and end < len(text)
+        and text[start - 1] in _OPENING_QUOTES
+        and text[end] in _CLOSING_QUOTES
+        and len(text[start:end].split()) <= 3
+    )
 
 
 RULES = (
-    Rule("NA401", "not-english", "Accuracy/Untranslated", Severity.CRITICAL, check_not_english,
-         any_language=True),
-    Rule("NA402", "untranslated-fragment", "Accuracy/Untranslated", Severity.MAJOR,
-         check_untranslated_fragment, translation_signal=True),
+    Rule(
+        "NA401",
+        "not-english",
+        "Accuracy/Untranslated",
+        Severity.CRITICAL,
+        check_not_english,
+        any_language=True,
+    ),
+    Rule(
+        "NA402",
+        "untranslated-fragment",
+        "Accuracy/Untranslated",
+        Severity.MAJOR,
+        check_untranslated_fragment,
+        translation_signal=True,
+    ),
 )

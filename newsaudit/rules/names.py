@@ -9,14 +9,24 @@ from typing import Iterator
 
 from ..lexicon import is_dictionary_word, is_ordinary_word, load_list, name_zipf
 from ..model import Finding, Severity
-from ..nameforms import (GARBLED, ROMANISATION, VARIANT, drift, has_script_letters,
-                         is_close_variant, is_derived_form, is_variant, name_parts, skeleton,
-                         variant_groups)
+from ..nameforms import (
+    GARBLED,
+    ROMANISATION,
+    VARIANT,
+    drift,
+    has_script_letters,
+    is_close_variant,
+    is_derived_form,
+    is_variant,
+    name_parts,
+    skeleton,
+    variant_groups,
+)
 from ..text import Token, fold, is_redaction, stem
 from .base import AuditContext, Rule
 from .common import sentence_names, sentence_tokens
 
-NAME_MIN_SIMILARITY = 0.25   # sentence pairs below this are too loose to compare names
+NAME_MIN_SIMILARITY = 0.25  # sentence pairs below this are too loose to compare names
 UNSURE_PHRASE_CONFIDENCE = 0.45  # reported, not counted: see check_translated_name
 PHRASE_MIN_SIMILARITY = 0.35  # a translated name needs a solidly aligned sentence
 
@@ -27,8 +37,8 @@ DRIFT_CONFIDENCE = {GARBLED: 0.9, VARIANT: 0.7, ROMANISATION: 0.35}
 # exonym or another romanisation ("Lesbos"/"Lesvos", "Urbach"/"Urbakh"): judged 7 of 15, then
 # 5 of 12 counted minors true. Reported only.
 UNSHIFTED_VARIANT_CONFIDENCE = 0.45
-ESTABLISHED_NAME_ZIPF = 2.0   # a spelling this frequent in English text is an attested name
-LOW_CONFIDENCE = 0.3          # reported, but not counted in the score
+ESTABLISHED_NAME_ZIPF = 2.0  # a spelling this frequent in English text is an attested name
+LOW_CONFIDENCE = 0.3  # reported, but not counted in the score
 
 
 def grade_drift(word: str, reference: str) -> tuple[Severity, float, str]:
@@ -45,8 +55,11 @@ def grade_drift(word: str, reference: str) -> tuple[Severity, float, str]:
     kind, edits, shifts = drift(word, reference)
     severity = Severity.MAJOR if kind == GARBLED else Severity.MINOR
     confidence = DRIFT_CONFIDENCE[kind]
-    note = {GARBLED: "", VARIANT: " (a transliteration variant)",
-            ROMANISATION: " (an alternative romanisation)"}[kind]
+    note = {
+        GARBLED: "",
+        VARIANT: " (a transliteration variant)",
+        ROMANISATION: " (an alternative romanisation)",
+    }[kind]
     parts = name_parts(word, reference)
     za = min(name_zipf(fold(a)) for a, _ in parts)
     zr = min(name_zipf(fold(r)) for _, r in parts)
@@ -137,7 +150,9 @@ def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 continue
             severity, confidence, note = grade_drift(word, match)
             yield rule.finding(
-                ctx, token.start, token.start + len(word),
+                ctx,
+                token.start,
+                token.start + len(word),
                 f"“{word}” is spelled “{match}” in the aligned wire sentence{note}",
                 evidence=f"{pair.wire_path}: {pair.wire_text}",
                 severity=severity,
@@ -187,46 +202,67 @@ def check_inconsistent_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         if word in seen:
             continue
         # variants share a skeleton, or (long names) start alike and differ little in length
-        nearby = buckets[skeleton(word)] + ([w for w in spellings if len(w) >= 6 and w[0] == word[0]
-                                              and abs(len(w) - len(word)) <= 2] if len(word) >= 6 else [])
-        group = [word] + [w for w in dict.fromkeys(nearby)
-                          if w not in seen and w != word and is_close_variant(word, w)]
+        nearby = buckets[skeleton(word)] + (
+            [
+                w
+                for w in spellings
+                if len(w) >= 6 and w[0] == word[0] and abs(len(w) - len(word)) <= 2
+            ]
+            if len(word) >= 6
+            else []
+        )
+        group = [word] + [
+            w
+            for w in dict.fromkeys(nearby)
+            if w not in seen and w != word and is_close_variant(word, w)
+        ]
         if len(group) < 2:
             continue
         seen.update(group)
         # the spelling used consistently wins; the wire pool's spelling, then a spelling
         # attested in English text, settle near-ties
-        canonical = max(group, key=lambda w: (counts[w] + 1.5 * (fold(w) in ctx.wire_names)
-                                              + 0.9 * (name_zipf(fold(w)) >= 1.0),
-                                              -occurrences[w][0].start))
+        canonical = max(
+            group,
+            key=lambda w: (
+                counts[w] + 1.5 * (fold(w) in ctx.wire_names) + 0.9 * (name_zipf(fold(w)) >= 1.0),
+                -occurrences[w][0].start,
+            ),
+        )
         in_pool = fold(canonical) in ctx.wire_names
         attested = " (the spelling used in the wire pool)" if in_pool else ""
         for variant in group:
             if variant == canonical or not is_close_variant(variant, canonical):
                 continue
             if is_derived_form(variant, canonical) or _different_people(
-                    occurrences[variant], occurrences[canonical], ctx.doc.text):
+                occurrences[variant], occurrences[canonical], ctx.doc.text
+            ):
                 continue
             kind = drift(variant, canonical)[0]
-            if kind != GARBLED and min(name_zipf(fold(variant)),
-                                       name_zipf(fold(canonical))) >= ESTABLISHED_NAME_ZIPF:
+            if (
+                kind != GARBLED
+                and min(name_zipf(fold(variant)), name_zipf(fold(canonical)))
+                >= ESTABLISHED_NAME_ZIPF
+            ):
                 continue  # two established names ("Hermann"/"Herrmann"): two people, likely
             severity, confidence, note = grade_drift(variant, canonical)
             if counts[canonical] < 2 and not attested:
                 confidence *= 0.8  # one occurrence against one: which is right is unclear
             for token in occurrences[variant]:
                 yield rule.finding(
-                    ctx, token.start, token.start + len(variant),
+                    ctx,
+                    token.start,
+                    token.start + len(variant),
                     f"“{variant}” and “{canonical}” look like one name spelled two ways{note}",
                     evidence=f"“{canonical}” appears {counts[canonical]}× in this article"
-                             f"{attested}",
-                    severity=severity, confidence=confidence,
+                    f"{attested}",
+                    severity=severity,
+                    confidence=confidence,
                 )
 
 
 def _next_name(token: Token, text: str) -> str | None:
     """The capitalised word right after ``token`` (a surname after a first name), if any."""
-    rest = text[token.end:token.end + 40]
+    rest = text[token.end : token.end + 40]
     m = re.match(r"[ \u00a0]([A-Z][\w'’-]+)", rest)
     return fold(m.group(1)) if m else None
 
@@ -245,7 +281,7 @@ def _capitalised_phrases(tokens: tuple[Token, ...], text: str, offset: int):
         joinable = token is not None and run and token.text == "of"
         capital = token is not None and token.text[:1].isupper() and not token.initial
         if capital or joinable:
-            if run and text[run[-1].end - offset:token.start - offset].strip():
+            if run and text[run[-1].end - offset : token.start - offset].strip():
                 yield run
                 run = []
             run.append(token)
@@ -259,8 +295,12 @@ def _capitalised_phrases(tokens: tuple[Token, ...], text: str, offset: int):
 
 def _foreign_name(word: str) -> bool:
     """A name no English dictionary knows (a transliteration), at least four letters long."""
-    return (len(word) >= 4 and not is_redaction(word) and not is_dictionary_word(word)
-            and not is_dictionary_word(word.rstrip("s")))
+    return (
+        len(word) >= 4
+        and not is_redaction(word)
+        and not is_dictionary_word(word)
+        and not is_dictionary_word(word.rstrip("s"))
+    )
 
 
 def _plain_word(word: str) -> bool:
@@ -268,8 +308,8 @@ def _plain_word(word: str) -> bool:
     return word.isalpha() and len(word) >= 4 and not word.isupper() and is_dictionary_word(word)
 
 
-UNKNOWN_NAME_ZIPF = 2.5   # a wire name rarer than this in English text is a transliteration
-NEIGHBOURS = 3   # content words either side that place a phrase where a wire name sits
+UNKNOWN_NAME_ZIPF = 2.5  # a wire name rarer than this in English text is a transliteration
+NEIGHBOURS = 3  # content words either side that place a phrase where a wire name sits
 _LOWER_VOCAB: dict[int, tuple[object, frozenset[str]]] = {}
 
 
@@ -278,8 +318,9 @@ def _lower_vocabulary(ctx: AuditContext) -> frozenset[str]:
     key = id(ctx.wires)
     cached = _LOWER_VOCAB.get(key)
     if cached is None or cached[0] is not ctx.wires:
-        words = frozenset(w for d in ctx.wires.values()
-                          for w in re.findall(r"\b[a-z][a-z’'-]+\b", d.text))
+        words = frozenset(
+            w for d in ctx.wires.values() for w in re.findall(r"\b[a-z][a-z’'-]+\b", d.text)
+        )
         cached = _LOWER_VOCAB[key] = (ctx.wires, words)
     return cached[1]  # type: ignore[return-value]
 
@@ -288,8 +329,9 @@ def _is_place_word(word: str, ctx: AuditContext) -> bool:
     """A place, country or people ("Britain", "Russian"): a listed place spelling ("Kiev"), or
     a word the wire pool writes as a name and never in lower case."""
     folded = fold(word)
-    return folded in variant_groups() or (folded in ctx.wire_names
-                                          and word.lower() not in _lower_vocabulary(ctx))
+    return folded in variant_groups() or (
+        folded in ctx.wire_names and word.lower() not in _lower_vocabulary(ctx)
+    )
 
 
 def is_dictionary_function(word: str) -> bool:
@@ -304,28 +346,45 @@ def _names_a_person(tokens, i: int, titles: frozenset[str]) -> bool:
     name ("President Kovalenko", "Iryna Kovalchuk"), or the subject of a verb of saying."""
     token = tokens[i]
     if token.text != token.bare:
-        return True   # "Kovalenko's office"
+        return True  # "Kovalenko's office"
     before = tokens[i - 1] if i else None
-    if before is not None and (before.text.lower() in titles or (
-            before.text[:1].isupper() and not before.initial and before.text.isalpha()
-            and not is_dictionary_word(before.text))):
+    if before is not None and (
+        before.text.lower() in titles
+        or (
+            before.text[:1].isupper()
+            and not before.initial
+            and before.text.isalpha()
+            and not is_dictionary_word(before.text)
+        )
+    ):
         return True
-    return any(t.text.lower() in _SPEECH for t in tokens[i + 1:i + 3])
+    return any(t.text.lower() in _SPEECH for t in tokens[i + 1 : i + 3])
 
 
 def _neighbours(tokens, first: int, last: int) -> set[str]:
     """Stems of the content words next to tokens[first..last] (``NEIGHBOURS`` either side)."""
-    before = [i for i in range(first) if tokens[i].text.isalpha()
-              and not is_dictionary_function(tokens[i].text)][-NEIGHBOURS:]
-    after = [i for i in range(last + 1, len(tokens)) if tokens[i].text.isalpha()
-             and not is_dictionary_function(tokens[i].text)][:NEIGHBOURS]
+    before = [
+        i
+        for i in range(first)
+        if tokens[i].text.isalpha() and not is_dictionary_function(tokens[i].text)
+    ][-NEIGHBOURS:]
+    after = [
+        i
+        for i in range(last + 1, len(tokens))
+        if tokens[i].text.isalpha() and not is_dictionary_function(tokens[i].text)
+    ][:NEIGHBOURS]
     return {stem(tokens[i].text) for i in before + after}
 
 
 def _known_in(name: str, article_names: list[str]) -> bool:
     """The article has this name in some spelling or derived form ("Vyshhorodsky")."""
-    return any(fold(a) == fold(name) or is_variant(name, a) or is_derived_form(name, a)
-               or drift(name, a)[0] != GARBLED for a in article_names)
+    return any(
+        fold(a) == fold(name)
+        or is_variant(name, a)
+        or is_derived_form(name, a)
+        or drift(name, a)[0] != GARBLED
+        for a in article_names
+    )
 
 
 def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
@@ -367,10 +426,15 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         if pair.similarity < PHRASE_MIN_SIMILARITY:
             continue
         article_names = [t.bare for t in sentence_names(pair.sentence)]
-        missing = [t for s in pair.wire_sentences for t in sentence_names(s)
-                   if _foreign_name(t.bare) and not t.bare.isupper()
-                   and name_zipf(fold(t.bare)) < UNKNOWN_NAME_ZIPF
-                   and not _known_in(t.bare, article_names)]
+        missing = [
+            t
+            for s in pair.wire_sentences
+            for t in sentence_names(s)
+            if _foreign_name(t.bare)
+            and not t.bare.isupper()
+            and name_zipf(fold(t.bare)) < UNKNOWN_NAME_ZIPF
+            and not _known_in(t.bare, article_names)
+        ]
         if not missing:
             continue
         wire_tokens = [sentence_tokens(s) for s in pair.wire_sentences]
@@ -389,28 +453,36 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             words = [t for t in run if t.text != "of"]
             if not all(_plain_word(t.bare) and t.bare.lower() not in titles for t in words):
                 continue
-            if _is_place_word(words[-1].bare, ctx) or _is_place_word(run[-1].bare, ctx) \
-                    or all(_is_place_word(t.bare, ctx) for t in words):
+            if (
+                _is_place_word(words[-1].bare, ctx)
+                or _is_place_word(run[-1].bare, ctx)
+                or all(_is_place_word(t.bare, ctx) for t in words)
+            ):
                 continue  # "Great Britain", "Russian Federation": a place named, not translated
             if any(fold(t.bare) in fold(m.bare) for t in words for m in missing):
                 continue  # "Jong Un" for "Jong-un": a spelling, not a translation
             if any(t.bare.lower() in pair.wire_text.lower() for t in words):
                 continue  # "Ticker" inside the wire's "@rponline-Ticker"
-            if any(stem(t.text) in wire_stems for t in words) \
-                    or fold(" ".join(t.bare for t in words)) in ctx.wire_names:
+            if (
+                any(stem(t.text) in wire_stems for t in words)
+                or fold(" ".join(t.bare for t in words)) in ctx.wire_names
+            ):
                 continue
             if any(skeleton(t.bare) == skeleton(m.bare) for t in words for m in missing):
                 continue  # "Kiev" for "Kyiv" is a spelling, not a translation
             before = position[run[0].start] - 1
-            if before >= 0 and _foreign_name(tokens[before].bare) \
-                    and tokens[before].text[:1].isupper():
+            if (
+                before >= 0
+                and _foreign_name(tokens[before].bare)
+                and tokens[before].text[:1].isupper()
+            ):
                 continue  # "Xinhua News Agency": the descriptive tail of a name kept as it is
             here = _neighbours(tokens, position[run[0].start], position[run[-1].start])
             shared = {m: len(here & near) for m, near in around_missing.items()}
             name, agree = max(shared.items(), key=lambda kv: kv[1], default=(None, 0))
             if not agree:
                 continue  # the phrase is not where the wire's name is
-            phrase = ctx.doc.text[run[0].start:run[-1].end]
+            phrase = ctx.doc.text[run[0].start : run[-1].end]
             confidence = min(1.0, 0.5 + 0.4 * min(1.0, pair.similarity / 0.7) + 0.1 * agree)
             if len(words) == 1 or name not in persons:
                 # one word is as often a demonym or a title ("Chairmen", "Moroccan"); for an
@@ -418,7 +490,9 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 # ("Federal Agency for Tourism", "Palace Square"): judged 6 of 13 true
                 confidence = min(confidence, UNSURE_PHRASE_CONFIDENCE)
             yield rule.finding(
-                ctx, run[0].start, run[-1].end,
+                ctx,
+                run[0].start,
+                run[-1].end,
                 f"“{phrase}” may be a name translated as words: the aligned wire sentence names "
                 f"“{name}” at this place, which this sentence does not",
                 evidence=f"{pair.wire_path}: {pair.wire_text}",
@@ -427,10 +501,32 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
 
 RULES = (
-    Rule("NA101", "name-drift", "Accuracy/Mistranslation", Severity.MAJOR, check_name_drift,
-         needs_wire=True, about_names=True),
-    Rule("NA102", "inconsistent-name", "Fluency/Inconsistency", Severity.MAJOR,
-         check_inconsistent_name, translation_signal=True, about_names=True),
-    Rule("NA103", "translated-name", "Accuracy/Mistranslation", Severity.MAJOR, check_translated_name,
-         needs_wire=True, about_names=True, corroborated="place"),
+    Rule(
+        "NA101",
+        "name-drift",
+        "Accuracy/Mistranslation",
+        Severity.MAJOR,
+        check_name_drift,
+        needs_wire=True,
+        about_names=True,
+    ),
+    Rule(
+        "NA102",
+        "inconsistent-name",
+        "Fluency/Inconsistency",
+        Severity.MAJOR,
+        check_inconsistent_name,
+        translation_signal=True,
+        about_names=True,
+    ),
+    Rule(
+        "NA103",
+        "translated-name",
+        "Accuracy/Mistranslation",
+        Severity.MAJOR,
+        check_translated_name,
+        needs_wire=True,
+        about_names=True,
+        corroborated="place",
+    ),
 )

@@ -14,16 +14,29 @@ from .base import AuditContext, Rule
 from .common import regex_rule
 
 
-def _punctuation_rule(code: str, name: str, pattern: str, message: str, doc: str,
-                      translation_signal: bool) -> Rule:
+def _punctuation_rule(
+    code: str, name: str, pattern: str, message: str, doc: str, translation_signal: bool
+) -> Rule:
     """Punctuation the aligned wire paragraph has too ("!!!", "..") is the source's own."""
-    return regex_rule(code, name, "Fluency/Punctuation", Severity.MINOR, re.compile(pattern),
-                      message, doc, translation_signal=translation_signal,
-                      minor_weight=MINOR_PUNCTUATION_WEIGHT, unless_in_wire=True)
+    return regex_rule(
+        code,
+        name,
+        "Fluency/Punctuation",
+        Severity.MINOR,
+        re.compile(pattern),
+        message,
+        doc,
+        translation_signal=translation_signal,
+        minor_weight=MINOR_PUNCTUATION_WEIGHT,
+        unless_in_wire=True,
+    )
 
 
 STRAY_PERIOD = _punctuation_rule(
-    "NA501", "stray-period", r"(?<=\w)\s+\.\s+(?=[a-z])", "a lone period inside a sentence",
+    "NA501",
+    "stray-period",
+    r"(?<=\w)\s+\.\s+(?=[a-z])",
+    "a lone period inside a sentence",
     """A period standing alone inside a sentence (" . ") before a lower-case word.
 
     ## What it does
@@ -38,11 +51,15 @@ STRAY_PERIOD = _punctuation_rule(
 
     ## Use instead
     "the status of the port remains unclear"
-    """, translation_signal=True)
+    """,
+    translation_signal=True,
+)
 
 DOUBLED_PUNCTUATION = _punctuation_rule(
-    "NA502", "doubled-punctuation",
-    r"(?<![.])\.\s+\.(?![.])|(?<![.])\.\.(?![.])|,\s*,|;\s*;|:\s*:", "doubled punctuation",
+    "NA502",
+    "doubled-punctuation",
+    r"(?<![.])\.\s+\.(?![.])|(?<![.])\.\.(?![.])|,\s*,|;\s*;|:\s*:",
+    "doubled punctuation",
     """The same punctuation mark twice in a row (". .", "..", ",,"), ellipses excepted.
 
     ## What it does
@@ -57,10 +74,13 @@ DOUBLED_PUNCTUATION = _punctuation_rule(
 
     ## Use instead
     "released by the emergency service. Officials said"
-    """, translation_signal=True)
+    """,
+    translation_signal=True,
+)
 
 SPACE_BEFORE_PUNCTUATION = _punctuation_rule(
-    "NA503", "space-before-punctuation",
+    "NA503",
+    "space-before-punctuation",
     # emoticons (" :-)", " ;)", " :/") are not punctuation
     r"(?<=\w)[ \t]+([,!?]|[;:](?![-^']?[()/\\|\[\]DPpO3](?!\w))|\.(?=\s+[A-Z\"“]|\s*$))",
     "space before punctuation",
@@ -78,10 +98,14 @@ SPACE_BEFORE_PUNCTUATION = _punctuation_rule(
 
     ## Use instead
     "The mayor said, however, that talks continue."
-    """, translation_signal=False)
+    """,
+    translation_signal=False,
+)
 
 MISPLACED_QUOTE = _punctuation_rule(
-    "NA504", "misplaced-quote", r"[,.!?]\s+”(?=[A-Za-z])|(?<=\w)“(?=\s)|“\s*$",
+    "NA504",
+    "misplaced-quote",
+    r"[,.!?]\s+”(?=[A-Za-z])|(?<=\w)“(?=\s)|“\s*$",
     "misplaced quotation mark",
     """A quotation mark on the wrong side of its space (", ”he said") or opening at the end.
 
@@ -97,7 +121,9 @@ MISPLACED_QUOTE = _punctuation_rule(
 
     ## Use instead
     "“We will stay,” he said."
-    """, translation_signal=True)
+    """,
+    translation_signal=True,
+)
 
 
 def check_unbalanced_quotes(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
@@ -125,8 +151,11 @@ def check_unbalanced_quotes(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         opening, closing = _unmatched_quotes(p.text)
         reported = []
         if closing and pending is not None:
-            closing, pending = closing[1:], None  # a quotation opened in an earlier paragraph ends here
-        if p.text.lstrip()[:1] in "“\"" and pending is not None:
+            closing, pending = (
+                closing[1:],
+                None,
+            )  # a quotation opened in an earlier paragraph ends here
+        if p.text.lstrip()[:1] in '“"' and pending is not None:
             pending = None  # news style: the continued quotation reopens at the paragraph start
         reported.extend(p.start + k for k in closing)
         if opening:
@@ -144,10 +173,15 @@ def check_unbalanced_quotes(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 def _unbalanced_in_wire(ctx: AuditContext) -> set[int]:
     """Article paragraphs aligned to wire text whose quotation marks do not pair either."""
     aligned = ctx.alignment.paragraphs + ctx.alignment.nearest
-    return {pa.paragraph for pa in aligned
-            if any(_unmatched_quotes(ctx.wire_text(pa.wire_path, (i,)))[0] or
-                   _unmatched_quotes(ctx.wire_text(pa.wire_path, (i,)))[1]
-                   for i in pa.wire_paragraphs)}
+    return {
+        pa.paragraph
+        for pa in aligned
+        if any(
+            _unmatched_quotes(ctx.wire_text(pa.wire_path, (i,)))[0]
+            or _unmatched_quotes(ctx.wire_text(pa.wire_path, (i,)))[1]
+            for i in pa.wire_paragraphs
+        )
+    }
 
 
 def _paragraph_at(ctx: AuditContext, offset: int) -> int:
@@ -159,8 +193,13 @@ def _paragraph_at(ctx: AuditContext, offset: int) -> int:
 
 def _quote_finding(rule: Rule, ctx: AuditContext, start: int) -> Finding:
     text = ctx.doc.text
-    return rule.finding(ctx, start, start + 1, "this quotation mark has no partner",
-                        evidence=f"…{text[max(0, start - 40):start + 40].replace(chr(10), ' ')}…")
+    return rule.finding(
+        ctx,
+        start,
+        start + 1,
+        "this quotation mark has no partner",
+        evidence=f"…{text[max(0, start - 40) : start + 40].replace(chr(10), ' ')}…",
+    )
 
 
 def _unmatched_quotes(text: str) -> tuple[list[int], list[int]]:
@@ -169,8 +208,11 @@ def _unmatched_quotes(text: str) -> tuple[list[int], list[int]]:
     Straight and curly quotes pair with each other (copy mixes them: "… affect,” he said);
     a straight quote after a digit is an inch or seconds mark (5'5"), not a quotation mark.
     """
-    if text.count("“") == text.count("”") and text.count('"') % 2 == 0 \
-            and text.find("”") >= text.find("“"):
+    if (
+        text.count("“") == text.count("”")
+        and text.count('"') % 2 == 0
+        and text.find("”") >= text.find("“")
+    ):
         return [], []  # balanced counts, first closing after first opening: nothing to trace
     opening: list[int] = []
     closing: list[int] = []
@@ -187,14 +229,23 @@ def _unmatched_quotes(text: str) -> tuple[list[int], list[int]]:
         elif ch == '"':
             # a straight quote with nothing open closes (a quotation opened in an earlier
             # paragraph) when it ends speech: after punctuation, before a space or the end
-            after = text[k + 1:k + 2]
+            after = text[k + 1 : k + 2]
             ends = k > 0 and text[:k].rstrip()[-1:] in ".,!?" and (not after or after.isspace())
             (closing if ends else opening).append(k)
     return opening, closing
 
 
 RULES = (
-    STRAY_PERIOD, DOUBLED_PUNCTUATION, SPACE_BEFORE_PUNCTUATION, MISPLACED_QUOTE,
-    Rule("NA505", "unbalanced-quotes", "Fluency/Punctuation", Severity.MINOR,
-         check_unbalanced_quotes, minor_weight=MINOR_PUNCTUATION_WEIGHT),
+    STRAY_PERIOD,
+    DOUBLED_PUNCTUATION,
+    SPACE_BEFORE_PUNCTUATION,
+    MISPLACED_QUOTE,
+    Rule(
+        "NA505",
+        "unbalanced-quotes",
+        "Fluency/Punctuation",
+        Severity.MINOR,
+        check_unbalanced_quotes,
+        minor_weight=MINOR_PUNCTUATION_WEIGHT,
+    ),
 )

@@ -15,13 +15,21 @@ MIN_SIMILARITY = 0.6  # only near-identical sentences: one word apart is then te
 
 def _content(tokens):
     stop = function_words()
-    return [t for t in tokens if t.text.isalpha() and t.text.lower() not in stop
-            and not t.text[:1].isupper() and len(t.text) > 2]
+    return [
+        t
+        for t in tokens
+        if t.text.isalpha()
+        and t.text.lower() not in stop
+        and not t.text[:1].isupper()
+        and len(t.text) > 2
+    ]
 
 
 def _related(word_stem: str, stems: set[str]) -> bool:
     """Same stem, or the same first four letters (inflections the crude stemmer misses)."""
-    return word_stem in stems or any(s[:4] == word_stem[:4] for s in stems if len(s) >= 4 and len(word_stem) >= 4)
+    return word_stem in stems or any(
+        s[:4] == word_stem[:4] for s in stems if len(s) >= 4 and len(word_stem) >= 4
+    )
 
 
 def check_word_substitution(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
@@ -56,12 +64,23 @@ def check_word_substitution(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         missing = [t for t in wire if not _related(stem(t.text), article_stems)]
         if len(extra) == 1 and len(missing) == 1 and is_ordinary_word(missing[0].text):
             token = extra[0]
-            yield rule.finding(ctx, token.start, token.end,
-                               f"“{token.text}” where the aligned wire sentence has “{missing[0].text}”",
-                               evidence=f"{pair.wire_path}: {pair.wire_text}")
+            yield rule.finding(
+                ctx,
+                token.start,
+                token.end,
+                f"“{token.text}” where the aligned wire sentence has “{missing[0].text}”",
+                evidence=f"{pair.wire_path}: {pair.wire_text}",
+            )
 
 
 RULES = (
-    Rule("NA801", "word-substitution", "Accuracy/Mistranslation", Severity.MINOR, check_word_substitution,
-         needs_wire=True, default=False),
+    Rule(
+        "NA801",
+        "word-substitution",
+        "Accuracy/Mistranslation",
+        Severity.MINOR,
+        check_word_substitution,
+        needs_wire=True,
+        default=False,
+    ),
 )
