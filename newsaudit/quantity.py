@@ -90,7 +90,7 @@ def _close(a: float, b: float) -> bool:
 @lru_cache(maxsize=20_000)
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Every number of ``text`` with its readings, in order of position."""
-    if not any(ch.isdigit() for ch in text) and not _WORD_NUMBER.search(text):
+    if not any(map(str.isdigit, text)) and not _WORD_NUMBER.search(text):
         return ()
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
