@@ -131,5 +131,29 @@ def fold(word: str) -> str:
     return "".join(c for c in normal if not unicodedata.combining(c)).lower()
 
 
+_WORD_RUN = re.compile(r"\w+")
+_LOWER_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+def word_set(words) -> frozenset[str] | None:
+    """``words`` as a set for :func:`mentions_any`, or None when some word is not lower-case
+    ASCII letters (then only the regex can answer)."""
+    words = frozenset(words)
+    return words if all(_LOWER_ASCII_WORD.fullmatch(w) for w in words) else None
+
+
+def mentions_any(text: str, words: frozenset[str] | None, pattern: re.Pattern) -> bool:
+    """Whether ``pattern``, ``\\b(?:w1|w2|...)\\b`` over ``words`` with IGNORECASE, matches
+    ``text``.
+
+    In ASCII text such a match is exactly a maximal run of word characters whose lower case is
+    one of ``words``, so a set lookup of the text's words answers without the regex (which tries
+    its alternatives one by one at every position).
+    """
+    if words is not None and text.isascii():
+        return not words.isdisjoint(_WORD_RUN.findall(text.lower()))
+    return pattern.search(text) is not None
+
+
 def count_words(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(text))
