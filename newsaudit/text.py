@@ -87,12 +87,23 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=50_000)
 def content_terms(text: str) -> frozenset[str]:
     """Stems of the content words and the numbers of ``text``, for similarity."""
-    stop = function_words()
-    return frozenset(
-        w.replace(",", "") if w[0].isdigit() else stem(w)
-        for w in _WORD.findall(text.lower())
-        if w not in stop and (len(w) > 1 or w.isdigit())
-    )
+    return frozenset(filter(None, map(_TERMS.__getitem__, _WORD.findall(text.lower()))))
+
+
+class _TermOf(dict):
+    """Lower-case word -> its term in :func:`content_terms` (None: not a content word), filled
+    on first use, so that each distinct word is judged once per process."""
+
+    def __missing__(self, w: str) -> str | None:
+        if w in function_words() or not (len(w) > 1 or w.isdigit()):
+            term = None
+        else:
+            term = w.replace(",", "") if w[0].isdigit() else stem(w)
+        self[w] = term
+        return term
+
+
+_TERMS = _TermOf()
 
 
 def is_capitalised(word: str) -> bool:

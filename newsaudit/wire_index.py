@@ -92,6 +92,26 @@ class WireIndex:
         shared = sum(map(self._units.get, common, repeat(self._default_units, len(common))))
         return 2 * shared / total
 
+    def similarity_rows(self, rows: Sequence[frozenset[str]],
+                        columns: Sequence[frozenset[str]]) -> list[list[float]]:
+        """``similarity(r, c)`` for every row ``r`` and column ``c``; each weight looked up once."""
+        units_get, default = self._units.get, self._default_units
+        column_weights = [self.weight(c) for c in columns]
+        out = []
+        for r in rows:
+            weight_r = self.weight(r)
+            line = []
+            for c, weight_c in zip(columns, column_weights):
+                total = weight_r + weight_c
+                if total:
+                    common = r & c
+                    line.append(2 * sum(map(units_get, common, repeat(default, len(common))))
+                                / total)
+                else:
+                    line.append(0.0)
+            out.append(line)
+        return out
+
     def query(self, terms: frozenset[str], k: int = 5,
               allow: Callable[[int], bool] | None = None) -> list[Hit]:
         """The ``k`` wire paragraphs most similar to ``terms`` (best first).
@@ -116,9 +136,19 @@ class WireIndex:
             return []
         # (votes, -key) pairs are unique, so comparing them directly ranks as a key function would
         shortlist = heapq.nlargest(max(SHORTLIST, k), zip(votes.values(), map(neg, votes)))
-        paragraphs, similarity = self.paragraphs, self.similarity
-        scored = [(similarity(terms, paragraphs[-neg_key].terms), neg_key)
-                  for _, neg_key in shortlist]
+        # similarity(terms, paragraph) with the paragraphs' weights taken from the norms
+        paragraphs, norms = self.paragraphs, self._norms
+        units_get, default = self._units.get, self._default_units
+        weight = self.weight(terms)
+        scored = []
+        for _, neg_key in shortlist:
+            total = weight + norms[-neg_key]
+            if total:
+                common = terms & paragraphs[-neg_key].terms
+                sim = 2 * sum(map(units_get, common, repeat(default, len(common)))) / total
+            else:
+                sim = 0.0
+            scored.append((sim, neg_key))
         return [Hit(-neg_key, sim) for sim, neg_key in heapq.nlargest(k, scored) if sim > 0]
 
     def neighbour(self, key: int, step: int) -> int | None:
