@@ -71,11 +71,14 @@ def build(articles: int, wires: int) -> tuple[list[Path], list[Path]]:
     return article_paths, wire_paths
 
 
-def timed_cli(article_dir: Path, wire_dir: Path, jobs: int, keep: Path | None = None) -> dict:
-    cmd = ["/usr/bin/time", "-v", *CLI, "check", str(article_dir), "--wire", str(wire_dir),
-           "--format", "json", "--jobs", str(jobs)]
+def timed_cli(article_dir: Path, wire_dir: Path, jobs: int, keep: Path | None = None,
+              source: Path | None = None) -> dict:
+    """One whole CLI process; ``source``: a folder holding another ``newsaudit`` package to run
+    instead of this checkout's (it runs from that folder, so ``-m`` imports that package)."""
+    cmd = ["/usr/bin/time", "-v", *CLI, "check", str(article_dir.resolve()), "--wire",
+           str(wire_dir.resolve()), "--format", "json", "--jobs", str(jobs)]
     start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=source)
     wall = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         sys.exit(proc.stderr[-2000:])
@@ -121,13 +124,15 @@ def naive_vs_index(article_paths: list[Path], wire_paths: list[Path]) -> dict:
             "naive_acc": naive_right / paragraphs, "index_acc": index_right / paragraphs}
 
 
-def startup(repeat: int) -> dict:
+def startup(repeat: int, source: Path | None = None) -> dict:
     """`newsaudit --version` as a whole process: the best wall and CPU of ``repeat`` runs."""
     best = None
     for _ in range(repeat):
-        cmd = ["/usr/bin/time", "-v", *CLI, "--version"]
+        cmd = ["/usr/bin/time", "-v", sys.executable, "-m", "newsaudit", "--version"]
+        if source is not None and not (source / "newsaudit" / "__main__.py").exists():
+            cmd = ["/usr/bin/time", "-v", *CLI, "--version"]  # a release before newsaudit/__main__
         start = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True)
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=source)
         wall = time.perf_counter() - start
         user = float(re.search(r"User time \(seconds\): ([\d.]+)", proc.stderr).group(1))
         system = float(re.search(r"System time \(seconds\): ([\d.]+)", proc.stderr).group(1))
@@ -137,10 +142,16 @@ def startup(repeat: int) -> dict:
 
 
 def best_of(article_dir: Path, wire_dir: Path, jobs: int, repeat: int,
-            keep: Path | None = None) -> dict:
-    """The fastest (wall) of ``repeat`` runs; the CPU and memory are that run's."""
-    runs = [timed_cli(article_dir, wire_dir, jobs, keep) for _ in range(repeat)]
-    return min(runs, key=lambda c: c["wall"])
+            compare: Path | None = None) -> tuple[dict, dict | None]:
+    """The fastest (wall) of ``repeat`` runs, the CPU and memory being that run's; with
+    ``compare``, the same for that package, its runs interleaved with ours."""
+    ours, theirs = [], []
+    for _ in range(repeat):
+        ours.append(timed_cli(article_dir, wire_dir, jobs))
+        if compare is not None:
+            theirs.append(timed_cli(article_dir, wire_dir, jobs, source=compare))
+    fastest = min(ours, key=lambda c: c["wall"])
+    return fastest, (min(theirs, key=lambda c: c["wall"]) if theirs else None)
 
 
 def profile(article_dir: Path, wire_dir: Path, top: int = 15) -> list[str]:
@@ -173,6 +184,9 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="add cProfile's top entries")
     parser.add_argument("--naive", action="store_true",
                         help="add the all-pairs rapidfuzz retrieval comparison (minutes)")
+    parser.add_argument("--compare", type=Path, default=None,
+                        help="folder with a previous release's newsaudit package (git archive REV "
+                             "newsaudit | tar -x -C DIR): headline and start-up timed against it")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     require_data(BENCH_DATA / "wmt23-xen")
@@ -191,7 +205,9 @@ def main() -> None:
     parallel = timed_cli(big_articles[0].parent, big_wires[0].parent, args.jobs, parallel_out)
     identical = serial_out.read_bytes() == parallel_out.read_bytes()
     article_paths, wire_paths = build(args.articles, args.wires)
-    head = best_of(article_paths[0].parent, wire_paths[0].parent, args.jobs, args.repeat)
+    head, previous = best_of(article_paths[0].parent, wire_paths[0].parent, args.jobs,
+                             args.repeat, args.compare)
+    previous_start = startup(5, args.compare) if args.compare else None
     print(f"{args.articles} articles x {args.wires} wires, --jobs {args.jobs}: wall "
           f"{head['wall']:.2f}s cpu {head['cpu']:.2f}s rss {head['rss_mb']:.0f} MB", flush=True)
     base = cells[(1, 1)]
@@ -207,6 +223,18 @@ def main() -> None:
         f"CPU-second; peak RSS {head['rss_mb']:.0f} MB). Start-up (`newsaudit --version`): "
         f"{start['wall']:.2f}s wall, {start['cpu']:.2f}s CPU.",
         "",
+    ]
+    if previous is not None:
+        lines += [
+            f"Previous release ({args.compare.name}), same corpus, runs interleaved: "
+            f"{args.articles / previous['wall']:.0f} articles/s (wall {previous['wall']:.2f}s, CPU "
+            f"{previous['cpu']:.2f}s, peak RSS {previous['rss_mb']:.0f} MB); start-up "
+            f"{previous_start['wall']:.2f}s wall, {previous_start['cpu']:.2f}s CPU. **Speed-up "
+            f"{previous['wall'] / head['wall']:.2f}x wall, {previous['cpu'] / head['cpu']:.2f}x "
+            f"CPU.**",
+            "",
+        ]
+    lines += [
         "| articles | wires | jobs | wall s | CPU s | articles per CPU-second | peak RSS MB |",
         "|---|---|---|---|---|---|---|",
     ]
