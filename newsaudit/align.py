@@ -276,7 +276,7 @@ def align_sentences(article: Sequence[Sentence], wire: Sequence[Sentence], index
     if n == m == 1:  # the common case: nothing to search
         sim = index.similarity(a_terms[0], w_terms[0])
         return [(article[0], (wire[0],), sim)] if sim >= SENTENCE_MIN else []
-    sim11 = [[index.similarity(a, w) for w in w_terms] for a in a_terms]
+    sim11 = index.similarity_rows(a_terms, w_terms)
 
     def pair_sim(i: int, j: int, da: int, dw: int) -> float:
         if da == dw == 1:

@@ -235,6 +235,7 @@ def _frame_edits(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
     return rows[-1][-1]
 
 
+@lru_cache(maxsize=200_000)
 def is_derived_form(a: str, b: str) -> bool:
     """One name and a form derived from it, not two spellings: a place and its adjective or
     people ("Kirchheimer"/"Kirchheim", "Cypriots"/"Cyprus"), two adjective endings of one place

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .text import mentions_any, word_set
+
 SCALES = {"thousand": 1e3, "thousands": 1e3, "thsd": 1e3, "thous": 1e3, "k": 1e3,
           "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mio": 1e6,
           "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
@@ -57,6 +59,7 @@ _DATE = re.compile(r"(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?![\d.]
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(list(WORDS) + list(ORDINALS), key=len,
                                                     reverse=True)) + r")\b"
                           r"(?P<half>\s+and\s+a\s+half\b)?", re.IGNORECASE)
+_NUMBER_WORDS = word_set(list(WORDS) + list(ORDINALS))  # for mentions_any
 _APPROX = re.compile(r"\b(?:" + "|".join(a.replace(" ", r"\s+") for a in APPROXIMATORS)
                      + r")\s+$", re.IGNORECASE)
 # "4 to 6 million", "between 1.27 and 2.5 billion", "4-6 mln": the first takes the scale.
@@ -117,7 +120,8 @@ def _close(a: float, b: float) -> bool:
 @lru_cache(maxsize=20_000)
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Every number of ``text`` with its readings, in order of position."""
-    if not any(ch.isdigit() for ch in text) and not _WORD_NUMBER.search(text):
+    spelled = mentions_any(text, _NUMBER_WORDS, _WORD_NUMBER)
+    if not spelled and not any(map(str.isdigit, text)):
         return ()
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
@@ -128,7 +132,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         out.append(_number(m, text))
-    for m in _WORD_NUMBER.finditer(text):
+    for m in _WORD_NUMBER.finditer(text) if spelled else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         word = m.group(1).lower()

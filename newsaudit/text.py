@@ -87,12 +87,23 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=50_000)
 def content_terms(text: str) -> frozenset[str]:
     """Stems of the content words and the numbers of ``text``, for similarity."""
-    stop = function_words()
-    return frozenset(
-        w.replace(",", "") if w[0].isdigit() else stem(w)
-        for w in _WORD.findall(text.lower())
-        if w not in stop and (len(w) > 1 or w.isdigit())
-    )
+    return frozenset(filter(None, map(_TERMS.__getitem__, _WORD.findall(text.lower()))))
+
+
+class _TermOf(dict):
+    """Lower-case word -> its term in :func:`content_terms` (None: not a content word), filled
+    on first use, so that each distinct word is judged once per process."""
+
+    def __missing__(self, w: str) -> str | None:
+        if w in function_words() or not (len(w) > 1 or w.isdigit()):
+            term = None
+        else:
+            term = w.replace(",", "") if w[0].isdigit() else stem(w)
+        self[w] = term
+        return term
+
+
+_TERMS = _TermOf()
 
 
 def is_capitalised(word: str) -> bool:
@@ -129,6 +140,30 @@ def fold(word: str) -> str:
     """ASCII-fold and lower-case: "Zelenskyy’s" -> "zelenskyy's"."""
     normal = unicodedata.normalize("NFKD", word)
     return "".join(c for c in normal if not unicodedata.combining(c)).lower()
+
+
+_WORD_RUN = re.compile(r"\w+")
+_LOWER_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+def word_set(words) -> frozenset[str] | None:
+    """``words`` as a set for :func:`mentions_any`, or None when some word is not lower-case
+    ASCII letters (then only the regex can answer)."""
+    words = frozenset(words)
+    return words if all(_LOWER_ASCII_WORD.fullmatch(w) for w in words) else None
+
+
+def mentions_any(text: str, words: frozenset[str] | None, pattern: re.Pattern) -> bool:
+    """Whether ``pattern``, ``\\b(?:w1|w2|...)\\b`` over ``words`` with IGNORECASE, matches
+    ``text``.
+
+    In ASCII text such a match is exactly a maximal run of word characters whose lower case is
+    one of ``words``, so a set lookup of the text's words answers without the regex (which tries
+    its alternatives one by one at every position).
+    """
+    if words is not None and text.isascii():
+        return not words.isdisjoint(_WORD_RUN.findall(text.lower()))
+    return pattern.search(text) is not None
 
 
 def count_words(text: str) -> int:

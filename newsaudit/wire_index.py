@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import heapq
 import math
+from itertools import repeat
+from operator import neg
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -66,6 +68,7 @@ class WireIndex:
         self._weights: dict[frozenset[str], int] = {}
         limit = max(1, int(MAX_DF_SHARE * n)) if n >= MIN_POOL_FOR_SKIPPING else n + 1
         self._postings = {t: keys for t, keys in postings.items() if len(keys) <= limit}
+        self._rarity = {t: (len(keys), t) for t, keys in self._postings.items()}  # query order
         self._norms = [self.weight(p.terms) for p in self.paragraphs]
 
     def idf(self, term: str) -> float:
@@ -75,8 +78,7 @@ class WireIndex:
         """The summed IDF of ``terms``, in integer micro-units."""
         cached = self._weights.get(terms)
         if cached is None:
-            units, default = self._units, self._default_units
-            cached = sum(units.get(t, default) for t in terms)
+            cached = sum(map(self._units.get, terms, repeat(self._default_units, len(terms))))
             if len(self._weights) < 200_000:
                 self._weights[terms] = cached
         return cached
@@ -86,8 +88,29 @@ class WireIndex:
         total = self.weight(a) + self.weight(b)
         if not total:
             return 0.0
-        units, default = self._units, self._default_units
-        return 2 * sum(units.get(t, default) for t in a & b) / total
+        common = a & b
+        shared = sum(map(self._units.get, common, repeat(self._default_units, len(common))))
+        return 2 * shared / total
+
+    def similarity_rows(self, rows: Sequence[frozenset[str]],
+                        columns: Sequence[frozenset[str]]) -> list[list[float]]:
+        """``similarity(r, c)`` for every row ``r`` and column ``c``; each weight looked up once."""
+        units_get, default = self._units.get, self._default_units
+        column_weights = [self.weight(c) for c in columns]
+        out = []
+        for r in rows:
+            weight_r = self.weight(r)
+            line = []
+            for c, weight_c in zip(columns, column_weights):
+                total = weight_r + weight_c
+                if total:
+                    common = r & c
+                    line.append(2 * sum(map(units_get, common, repeat(default, len(common))))
+                                / total)
+                else:
+                    line.append(0.0)
+            out.append(line)
+        return out
 
     def query(self, terms: frozenset[str], k: int = 5,
               allow: Callable[[int], bool] | None = None) -> list[Hit]:
@@ -99,18 +122,33 @@ class WireIndex:
         postings, idf = self._postings, self._idf
         # Stage 1: the query's rarest terms nominate candidates (names and numbers decide which
         # story a paragraph belongs to); stage 2 scores the shortlist on all terms.
-        rare = sorted((t for t in terms if t in postings), key=lambda t: (len(postings[t]), t))
+        rarity = self._rarity
+        rare = sorted([t for t in terms if t in rarity], key=rarity.__getitem__)
         votes: dict[int, float] = {}
+        get = votes.get
         for term in rare[:NOMINATING_TERMS]:
             w = idf[term]
             for key in postings[term]:
-                votes[key] = votes.get(key, 0.0) + w
+                votes[key] = get(key, 0.0) + w
         if allow is not None:
             votes = {key: v for key, v in votes.items() if allow(self.paragraphs[key].wire)}
         if not votes:
             return []
-        shortlist = heapq.nlargest(max(SHORTLIST, k), votes.items(), key=lambda kv: (kv[1], -kv[0]))
-        scored = [(self.similarity(terms, self.paragraphs[key].terms), -key) for key, _ in shortlist]
+        # (votes, -key) pairs are unique, so comparing them directly ranks as a key function would
+        shortlist = heapq.nlargest(max(SHORTLIST, k), zip(votes.values(), map(neg, votes)))
+        # similarity(terms, paragraph) with the paragraphs' weights taken from the norms
+        paragraphs, norms = self.paragraphs, self._norms
+        units_get, default = self._units.get, self._default_units
+        weight = self.weight(terms)
+        scored = []
+        for _, neg_key in shortlist:
+            total = weight + norms[-neg_key]
+            if total:
+                common = terms & paragraphs[-neg_key].terms
+                sim = 2 * sum(map(units_get, common, repeat(default, len(common)))) / total
+            else:
+                sim = 0.0
+            scored.append((sim, neg_key))
         return [Hit(-neg_key, sim) for sim, neg_key in heapq.nlargest(k, scored) if sim > 0]
 
     def neighbour(self, key: int, step: int) -> int | None:

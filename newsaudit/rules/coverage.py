@@ -100,7 +100,7 @@ def check_added_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 continue  # reworded, not added
             neighbours = [article[j] for j in (i - 1, i + 1) if 0 <= j < len(article)]
             isolated = all(not (terms & content_terms(n.text)) for n in neighbours)
-            bare = not sentence_names(sentence) and not any(c.isdigit() for c in sentence.text)
+            bare = not sentence_names(sentence) and not any(map(str.isdigit, sentence.text))
             nonsequitur = isolated and bare
             yield rule.finding(
                 ctx, sentence.start, sentence.end,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from ..model import Finding, Severity
@@ -36,14 +37,14 @@ def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     if not ctx.wire_names:
         return
     groups = variant_groups()
-    if not variant_pattern().search(ctx.doc.text):
+    if not _may_have_variant(ctx.doc.text):
         return
     for sentence in ctx.doc.sentences:
         tokens = sentence_tokens(sentence)
         for i, token in enumerate(tokens):
-            word = fold(token.bare)
             if not token.text[:1].isupper():
                 continue
+            word = fold(token.bare)
             if word not in groups and i + 1 < len(tokens):
                 pair = f"{word} {fold(tokens[i + 1].bare)}"
                 if pair in groups:
@@ -63,6 +64,26 @@ def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                                    evidence=f"variants: {' / '.join(groups[word])}; the wire pool "
                                             f"uses the current spelling “{preferred.title()}”",
                                    confidence=0.9)
+
+
+def _may_have_variant(text: str) -> bool:
+    """``variant_pattern()`` matches somewhere in ``text``.
+
+    When the listed spellings and ``text`` are ASCII, a match needs one of them as a substring of
+    the lower-cased text: plain substring tests rule most texts out before the regex runs.
+    """
+    spellings = _ascii_spellings()
+    if spellings is not None and text.isascii():
+        lower = text.lower()
+        if not any(spelling in lower for spelling in spellings):
+            return False
+    return variant_pattern().search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _ascii_spellings() -> tuple[str, ...] | None:
+    spellings = tuple(variant_groups())
+    return spellings if all(s.isascii() for s in spellings) else None
 
 
 RULES = (

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import and_, eq
 from typing import Iterator
 
 from ..lexicon import function_words, load_list, load_table
 from ..model import Finding, Severity
+from ..text import mentions_any, word_set
 from .base import AuditContext, Rule
 from .common import sentence_tokens
 
@@ -24,6 +26,11 @@ PREPOSITIONS = frozenset("in on at inside near of from aboard into onto under be
 def _verbs_pattern() -> re.Pattern:
     verbs = sorted(load_list("living_patient_verbs"), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _verb_set() -> frozenset[str] | None:
+    return word_set(load_list("living_patient_verbs"))
 
 
 def _singular(word: str) -> str:
@@ -113,9 +120,9 @@ def check_lifeless_patient(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     verbs = load_list("living_patient_verbs")
     nouns = load_table("inanimate_nouns")
     living = load_list("living_nouns")
-    mentions = _verbs_pattern()
+    mentions, verb_set = _verbs_pattern(), _verb_set()
     for sentence in ctx.doc.sentences:
-        if not mentions.search(sentence.text):
+        if not mentions_any(sentence.text, verb_set, mentions):
             continue  # no verb of the lexicon: nothing to tokenise
         tokens = sentence_tokens(sentence)
         lower = [t.text.lower() for t in tokens]
@@ -193,9 +200,11 @@ _LOOP = re.compile(r"\b((?:\w+[\s,;]+){0,3}?\w+)(?:[\s,;]+\1\b){2,}", re.IGNOREC
 
 def _may_loop(words: list[str]) -> bool:
     """Cheap test before the regex: some word recurs twice at a period of 1 to 4 words."""
-    n = len(words)
-    return any(words[i] == words[i + k] == words[i + 2 * k]
-               for k in range(1, 5) for i in range(n - 2 * k))
+    for k in range(1, 5):
+        same = list(map(eq, words, words[k:]))   # same[i]: words[i] == words[i + k]
+        if any(map(and_, same, same[k:])):       # ... and words[i + k] == words[i + 2k]
+            return True
+    return False
 
 
 def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
@@ -249,8 +258,7 @@ LONG_LOOP_MIN_WORDS = 3
 
 def _long_loops(text: str, words: list[str]) -> list[tuple[int, int, str]]:
     """Phrases of three words or more in a loop (see ``_LONG_LOOPS``), as (start, end, phrase)."""
-    grams = [tuple(words[i:i + LONG_LOOP_MIN_WORDS])
-             for i in range(len(words) - LONG_LOOP_MIN_WORDS + 1)]
+    grams = list(zip(*(words[j:] for j in range(LONG_LOOP_MIN_WORDS))))
     if len(set(grams)) == len(grams):
         return []  # no four words come back at all: nothing to look for
     found: list[tuple[int, int, str]] = []
