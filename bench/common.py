@@ -11,6 +11,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("NEWSAUDIT_SHARED", ROOT.parent / "shared"))
+# Benchmarks measure newsaudit without LanguageTool unless they pass a server URL themselves: an
+# installed LanguageTool must not be started behind their back (and skew their timings).
+os.environ.setdefault("NEWSAUDIT_LANGUAGETOOL", "off")
 BENCH_DATA = SHARED / "bench"
 WORK = ROOT / "bench" / "work"  # git-ignored scratch space
 RESULTS = ROOT / "bench" / "RESULTS.md"
