@@ -1,15 +1,16 @@
 """Draw the held-out findings to judge for bench/judged/final.jsonl (stratified, fixed seed).
 
 Input: the not-yet-judged findings that ``bench/judged.py --all --report
-bench/work/xen_final/*/report.json --new-out bench/work/judge/final_new.jsonl`` wrote for the final
-held-out corpus (``bench/xen.py --out bench/work/xen_final --pairs ru-en,uk-en,he-en,zh-en
+bench/work/xen_final/*/report.json --new-out bench/work/judge/final_new.jsonl`` wrote for the
+final held-out corpus (``bench/xen.py --out bench/work/xen_final --pairs ru-en,uk-en,he-en,zh-en
 --systems ONLINE-G,ONLINE-W,GTCOM_Peter,ONLINE-M``: systems and two pairs nobody tuned on).
 Strata are (rule, severity, counted = confidence >= 0.5). Every stratum gets ``quota()``
 findings: all of it up to a cap of 20 for counted majors, 12 for counted minors and 8 for
-doubtful findings (counted majors favoured, every rule that fired gets some). Inside a
-stratum the findings are shuffled with the seed, then taken round-robin over (pair, system) so no one system fills a stratum. ``wire_sentence`` is taken from
-the evidence when it names a wire file (the report paths are relative, so ``record()`` falls
-back to the best-chrF sentence of the same paragraph otherwise).
+doubtful findings (counted majors favoured, every rule that fired gets some). Inside a stratum
+the findings are shuffled with the seed, then taken round-robin over (pair, system) so no one
+system fills a stratum. ``wire_sentence`` is taken from the evidence when it names a wire file
+(the report paths are relative, so ``record()`` falls back to the best-chrF sentence of the same
+paragraph otherwise).
 
     python bench/judge_draw_final.py [--seed 20250101] [--dir bench/work/judge]
 """

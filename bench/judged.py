@@ -12,8 +12,8 @@ and by counted (confidence >= 0.5, in the score) against doubtful (reported, not
 per pair and per set (``tuned`` / ``heldout`` / ``final``) when its records have one. With
 ``--population FILE`` (the findings the sample was drawn from) it also weights each stratum by
 its size, which estimates the precision over all those findings rather than over the sample.
-Without ``--file`` the default tables cover the judged files other than ``after*.jsonl`` (the findings of commit 37c13f3 and the
-meaning detectors), as before.
+Without ``--file`` the default tables cover the judged files other than ``after*.jsonl`` (the
+findings of commit 37c13f3 and the meaning detectors), as before.
 
     python bench/judged.py
     python bench/judged.py --file after.jsonl

@@ -32,7 +32,7 @@ CHUNK = 20
 
 def chunks_of(path: Path) -> list[list[str]]:
     lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-    return [lines[i:i + CHUNK] for i in range(0, len(lines) - CHUNK + 1, CHUNK)]
+    return [lines[i : i + CHUNK] for i in range(0, len(lines) - CHUNK + 1, CHUNK)]
 
 
 def build(articles: int, wires: int) -> tuple[list[Path], list[Path]]:
@@ -71,12 +71,28 @@ def build(articles: int, wires: int) -> tuple[list[Path], list[Path]]:
     return article_paths, wire_paths
 
 
-def timed_cli(article_dir: Path, wire_dir: Path, jobs: int, keep: Path | None = None,
-              source: Path | None = None) -> dict:
+def timed_cli(
+    article_dir: Path,
+    wire_dir: Path,
+    jobs: int,
+    keep: Path | None = None,
+    source: Path | None = None,
+) -> dict:
     """One whole CLI process; ``source``: a folder holding another ``newsaudit`` package to run
     instead of this checkout's (it runs from that folder, so ``-m`` imports that package)."""
-    cmd = ["/usr/bin/time", "-v", *CLI, "check", str(article_dir.resolve()), "--wire",
-           str(wire_dir.resolve()), "--format", "json", "--jobs", str(jobs)]
+    cmd = [
+        "/usr/bin/time",
+        "-v",
+        *CLI,
+        "check",
+        str(article_dir.resolve()),
+        "--wire",
+        str(wire_dir.resolve()),
+        "--format",
+        "json",
+        "--jobs",
+        str(jobs),
+    ]
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=source)
     wall = time.perf_counter() - start
@@ -107,7 +123,10 @@ def naive_vs_index(article_paths: list[Path], wire_paths: list[Path]) -> dict:
     for doc in articles:
         for p in doc.paragraphs:
             best = max(wire_pars, key=lambda wp: fuzz.token_set_ratio(p.text, wp[1]))
-            naive_right += Path(wires[best[0]].path).stem.split("_", 1)[1] == Path(doc.path).stem.split("_", 1)[1]
+            naive_right += (
+                Path(wires[best[0]].path).stem.split("_", 1)[1]
+                == Path(doc.path).stem.split("_", 1)[1]
+            )
     naive = time.perf_counter() - start
     start = time.perf_counter()
     index = WireIndex(wires)
@@ -117,11 +136,19 @@ def naive_vs_index(article_paths: list[Path], wire_paths: list[Path]) -> dict:
             hits = index.query(content_terms(p.text), 1)
             if hits:
                 w = index.paragraphs[hits[0].key].wire
-                index_right += Path(wires[w].path).stem.split("_", 1)[1] == Path(doc.path).stem.split("_", 1)[1]
+                index_right += (
+                    Path(wires[w].path).stem.split("_", 1)[1]
+                    == Path(doc.path).stem.split("_", 1)[1]
+                )
     indexed = time.perf_counter() - start
     paragraphs = sum(len(d.paragraphs) for d in articles)
-    return {"naive": naive, "index": indexed, "paragraphs": paragraphs,
-            "naive_acc": naive_right / paragraphs, "index_acc": index_right / paragraphs}
+    return {
+        "naive": naive,
+        "index": indexed,
+        "paragraphs": paragraphs,
+        "naive_acc": naive_right / paragraphs,
+        "index_acc": index_right / paragraphs,
+    }
 
 
 def startup(repeat: int, source: Path | None = None) -> dict:
@@ -141,8 +168,9 @@ def startup(repeat: int, source: Path | None = None) -> dict:
     return best
 
 
-def best_of(article_dir: Path, wire_dir: Path, jobs: int, repeat: int,
-            compare: Path | None = None) -> tuple[dict, dict | None]:
+def best_of(
+    article_dir: Path, wire_dir: Path, jobs: int, repeat: int, compare: Path | None = None
+) -> tuple[dict, dict | None]:
     """The fastest (wall) of ``repeat`` runs, the CPU and memory being that run's; with
     ``compare``, the same for that package, its runs interleaved with ours."""
     ours, theirs = [], []
@@ -161,18 +189,39 @@ def profile(article_dir: Path, wire_dir: Path, top: int = 15) -> list[str]:
     import pstats
 
     out = WORK / "speed.prof"
-    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "newsaudit.cli",
-                    "check", str(article_dir), "--wire", str(wire_dir), "--format", "json",
-                    "--jobs", "1"], capture_output=True, check=False)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cProfile",
+            "-o",
+            str(out),
+            "-m",
+            "newsaudit.cli",
+            "check",
+            str(article_dir),
+            "--wire",
+            str(wire_dir),
+            "--format",
+            "json",
+            "--jobs",
+            "1",
+        ],
+        capture_output=True,
+        check=False,
+    )
     del cProfile
     buffer = io.StringIO()
     stats = pstats.Stats(str(out), stream=buffer)
     stats.sort_stats("tottime").print_stats(top)
     text = buffer.getvalue()
-    body = text[text.index("ncalls"):].rstrip().splitlines()
+    body = text[text.index("ncalls") :].rstrip().splitlines()
     root = str(Path(__file__).resolve().parent.parent) + "/"
-    return ["```", *(line.replace(root, "").replace(str(Path(os.__file__).parent) + "/", "")
-                     for line in body), "```"]
+    return [
+        "```",
+        *(line.replace(root, "").replace(str(Path(os.__file__).parent) + "/", "") for line in body),
+        "```",
+    ]
 
 
 def main() -> None:
@@ -182,11 +231,18 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="processes for the headline runs")
     parser.add_argument("--repeat", type=int, default=3, help="runs per headline cell (best kept)")
     parser.add_argument("--profile", action="store_true", help="add cProfile's top entries")
-    parser.add_argument("--naive", action="store_true",
-                        help="add the all-pairs rapidfuzz retrieval comparison (minutes)")
-    parser.add_argument("--compare", type=Path, default=None,
-                        help="folder with a previous release's newsaudit package (git archive REV "
-                             "newsaudit | tar -x -C DIR): headline and start-up timed against it")
+    parser.add_argument(
+        "--naive",
+        action="store_true",
+        help="add the all-pairs rapidfuzz retrieval comparison (minutes)",
+    )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        default=None,
+        help="folder with a previous release's newsaudit package (git archive REV "
+        "newsaudit | tar -x -C DIR): headline and start-up timed against it",
+    )
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     require_data(BENCH_DATA / "wmt23-xen")
@@ -196,20 +252,28 @@ def main() -> None:
         n_articles, n_wires = args.articles * a_mult, args.wires * w_mult
         article_paths, wire_paths = build(n_articles, n_wires)
         keep = WORK / "serial.json" if (a_mult, w_mult) == (4, 1) else None
-        c = cells[(a_mult, w_mult)] = timed_cli(article_paths[0].parent, wire_paths[0].parent, 1,
-                                                keep)
-        print(f"{n_articles} articles x {n_wires} wires, --jobs 1: wall {c['wall']:.2f}s "
-              f"cpu {c['cpu']:.2f}s rss {c['rss_mb']:.0f} MB", flush=True)
+        c = cells[(a_mult, w_mult)] = timed_cli(
+            article_paths[0].parent, wire_paths[0].parent, 1, keep
+        )
+        print(
+            f"{n_articles} articles x {n_wires} wires, --jobs 1: wall {c['wall']:.2f}s "
+            f"cpu {c['cpu']:.2f}s rss {c['rss_mb']:.0f} MB",
+            flush=True,
+        )
     big_articles, big_wires = build(args.articles * 4, args.wires)
     serial_out, parallel_out = WORK / "serial.json", WORK / "parallel.json"
     parallel = timed_cli(big_articles[0].parent, big_wires[0].parent, args.jobs, parallel_out)
     identical = serial_out.read_bytes() == parallel_out.read_bytes()
     article_paths, wire_paths = build(args.articles, args.wires)
-    head, previous = best_of(article_paths[0].parent, wire_paths[0].parent, args.jobs,
-                             args.repeat, args.compare)
+    head, previous = best_of(
+        article_paths[0].parent, wire_paths[0].parent, args.jobs, args.repeat, args.compare
+    )
     previous_start = startup(5, args.compare) if args.compare else None
-    print(f"{args.articles} articles x {args.wires} wires, --jobs {args.jobs}: wall "
-          f"{head['wall']:.2f}s cpu {head['cpu']:.2f}s rss {head['rss_mb']:.0f} MB", flush=True)
+    print(
+        f"{args.articles} articles x {args.wires} wires, --jobs {args.jobs}: wall "
+        f"{head['wall']:.2f}s cpu {head['cpu']:.2f}s rss {head['rss_mb']:.0f} MB",
+        flush=True,
+    )
     base = cells[(1, 1)]
     lines = [
         f"Run {datetime.date.today().isoformat()} at commit {git_commit()} on {os.cpu_count()} "
@@ -240,11 +304,15 @@ def main() -> None:
     ]
     for (a_mult, w_mult), c in sorted(cells.items()):
         n = args.articles * a_mult
-        lines.append(f"| {n} | {args.wires * w_mult} | 1 | {c['wall']:.2f} | {c['cpu']:.2f} | "
-                     f"{n / c['cpu']:.0f} | {c['rss_mb']:.0f} |")
+        lines.append(
+            f"| {n} | {args.wires * w_mult} | 1 | {c['wall']:.2f} | {c['cpu']:.2f} | "
+            f"{n / c['cpu']:.0f} | {c['rss_mb']:.0f} |"
+        )
     for n, c in ((args.articles, head), (args.articles * 4, parallel)):
-        lines.append(f"| {n} | {args.wires} | {args.jobs} | {c['wall']:.2f} | {c['cpu']:.2f} | "
-                     f"{n / c['cpu']:.0f} | {c['rss_mb']:.0f} |")
+        lines.append(
+            f"| {n} | {args.wires} | {args.jobs} | {c['wall']:.2f} | {c['cpu']:.2f} | "
+            f"{n / c['cpu']:.0f} | {c['rss_mb']:.0f} |"
+        )
     lines += [
         "",
         f"Growth (CPU, --jobs 1): pool x4 costs **{cells[(1, 4)]['cpu'] / base['cpu']:.2f}x**; "
@@ -266,9 +334,13 @@ def main() -> None:
             f"({naive['index_acc']:.1%}); **speed-up {naive['naive'] / naive['index']:.0f}x**.",
         ]
     if args.profile:
-        lines += ["", f"cProfile, top entries by own time ({args.articles} x {args.wires}, "
-                      f"--jobs 1, profiler overhead included):", "",
-                  *profile(article_paths[0].parent, wire_paths[0].parent)]
+        lines += [
+            "",
+            f"cProfile, top entries by own time ({args.articles} x {args.wires}, "
+            f"--jobs 1, profiler overhead included):",
+            "",
+            *profile(article_paths[0].parent, wire_paths[0].parent),
+        ]
     publish("Speed (wmt23-xen)", lines, write=not args.no_write)
 
 

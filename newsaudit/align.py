@@ -18,33 +18,33 @@ from .model import Alignment, Document, ParagraphAlignment, Sentence, SentencePa
 from .wire_index import Hit, WireIndex
 from .text import content_terms
 
-PARAGRAPH_MIN = 0.22   # below this a paragraph has no counterpart in the pool
-SENTENCE_MIN = 0.18    # below this two sentences are not translations of each other
-MERGE_GAIN = 0.04      # a 1-2 merge must beat the single best paragraph by this much
-CLEAR_MATCH = 0.75     # a single wire paragraph this similar is taken without trying merges
-CANDIDATES = 4         # wire paragraphs retrieved per article paragraph
-RESCUE_MIN = 0.35      # a reordered sentence must be clearly the same sentence
+PARAGRAPH_MIN = 0.22  # below this a paragraph has no counterpart in the pool
+SENTENCE_MIN = 0.18  # below this two sentences are not translations of each other
+MERGE_GAIN = 0.04  # a 1-2 merge must beat the single best paragraph by this much
+CLEAR_MATCH = 0.75  # a single wire paragraph this similar is taken without trying merges
+CANDIDATES = 4  # wire paragraphs retrieved per article paragraph
+RESCUE_MIN = 0.35  # a reordered sentence must be clearly the same sentence
 CONTINUATION_MARGIN = 0.1  # the wire paragraph that continues the previous match wins within this
 GRAVITY_MARGIN = 0.15  # another wire must beat the main wire by this much to keep a paragraph
-WEAK_ELSEWHERE = 0.5   # a match to another wire below this yields to a main-wire gap
-NEAREST_MIN = 0.08     # an unaligned paragraph this close to the main wire still gets an adequacy
+WEAK_ELSEWHERE = 0.5  # a match to another wire below this yields to a main-wire gap
+NEAREST_MIN = 0.08  # an unaligned paragraph this close to the main wire still gets an adequacy
 #                        estimate
 
 
 class Match(NamedTuple):
     """The wire counterpart chosen for one article paragraph."""
 
-    keys: tuple[int, ...]     # global wire paragraph ids (1 or 2 consecutive)
+    keys: tuple[int, ...]  # global wire paragraph ids (1 or 2 consecutive)
     similarity: float
-    hits: tuple[Hit, ...]     # the candidates seen for the paragraph
+    hits: tuple[Hit, ...]  # the candidates seen for the paragraph
 
 
 @dataclass(frozen=True)
 class _Group:
-    article: tuple[int, ...]     # article paragraph indices
-    wire: int                    # wire document index
-    keys: tuple[int, ...]        # global wire paragraph ids (1 or 2 consecutive)
-    hits: tuple[Hit, ...]        # the candidates seen for the group's paragraphs
+    article: tuple[int, ...]  # article paragraph indices
+    wire: int  # wire document index
+    keys: tuple[int, ...]  # global wire paragraph ids (1 or 2 consecutive)
+    hits: tuple[Hit, ...]  # the candidates seen for the group's paragraphs
 
 
 def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None = None) -> Alignment:
@@ -68,12 +68,15 @@ def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None =
         wire_doc = index.wires[group.wire]
         wire_pars = tuple(index.paragraphs[k].paragraph for k in group.keys)
         for i in group.article:
-            paragraphs.append(ParagraphAlignment(i, wire_doc.path, wire_pars,
-                                                 round(best[i].similarity, 4)))
+            paragraphs.append(
+                ParagraphAlignment(i, wire_doc.path, wire_pars, round(best[i].similarity, 4))
+            )
         article_sents = [s for i in group.article for s in doc.paragraphs[i].sentences]
         wire_sents = [s for p in wire_pars for s in wire_doc.paragraphs[p].sentences]
-        pairs = [(a, w, s, wire_doc.path)
-                 for a, w, s in align_sentences(article_sents, wire_sents, index)]
+        pairs = [
+            (a, w, s, wire_doc.path)
+            for a, w, s in align_sentences(article_sents, wire_sents, index)
+        ]
         pairs += _rescue(article_sents, pairs, group.hits, index)
         sentences.extend(SentencePair(a, w, path, round(s, 4)) for a, w, s, path in pairs)
     paragraphs.sort(key=lambda p: p.paragraph)
@@ -143,8 +146,11 @@ def _prefer(key: int, terms, hits: list[Hit], index: WireIndex) -> list[Hit]:
 
 def _anchors(best: list, index: WireIndex, wire: int) -> list[tuple[int, int]]:
     """(article paragraph, wire paragraph key) of every paragraph aligned to ``wire``."""
-    return [(i, m.keys[-1]) for i, m in enumerate(best)
-            if m is not None and index.paragraphs[m.keys[-1]].wire == wire]
+    return [
+        (i, m.keys[-1])
+        for i, m in enumerate(best)
+        if m is not None and index.paragraphs[m.keys[-1]].wire == wire
+    ]
 
 
 def _wire_of(match: Match, index: WireIndex) -> int:
@@ -152,8 +158,9 @@ def _wire_of(match: Match, index: WireIndex) -> int:
     return index.paragraphs[match.keys[0]].wire
 
 
-def _nearest(paragraph_terms: list, best, all_hits, index: WireIndex,
-             main_wire: str | None) -> tuple[ParagraphAlignment, ...]:
+def _nearest(
+    paragraph_terms: list, best, all_hits, index: WireIndex, main_wire: str | None
+) -> tuple[ParagraphAlignment, ...]:
     """For paragraphs left unaligned: the main-wire paragraph they most likely stand for.
 
     Between two aligned anchors, a paragraph takes the wire paragraph at the same distance
@@ -164,8 +171,11 @@ def _nearest(paragraph_terms: list, best, all_hits, index: WireIndex,
     if main_wire is None:
         return ()
     # the main wire is one the article's own matches point at: find its index among them
-    main = next(_wire_of(m, index) for m in best
-                if m is not None and index.wires[_wire_of(m, index)].path == main_wire)
+    main = next(
+        _wire_of(m, index)
+        for m in best
+        if m is not None and index.wires[_wire_of(m, index)].path == main_wire
+    )
     anchors = _anchors(best, index, main)
     out = []
     for i, (match, hits) in enumerate(zip(best, all_hits)):
@@ -174,28 +184,31 @@ def _nearest(paragraph_terms: list, best, all_hits, index: WireIndex,
         filled = _gap_fill(i, anchors, paragraph_terms[i], index)
         if filled is not None:
             key, sim = filled
-            out.append(ParagraphAlignment(i, main_wire, (index.paragraphs[key].paragraph,),
-                                          round(sim, 4)))
+            out.append(
+                ParagraphAlignment(i, main_wire, (index.paragraphs[key].paragraph,), round(sim, 4))
+            )
             continue
         for hit in hits:
             wp = index.paragraphs[hit.key]
             if wp.wire == main and hit.similarity >= NEAREST_MIN:
-                out.append(ParagraphAlignment(i, main_wire, (wp.paragraph,),
-                                              round(hit.similarity, 4)))
+                out.append(
+                    ParagraphAlignment(i, main_wire, (wp.paragraph,), round(hit.similarity, 4))
+                )
                 break
     return tuple(out)
 
 
-def _gap_fill(i: int, anchors: list[tuple[int, int]], terms,
-              index: WireIndex) -> tuple[int, float] | None:
+def _gap_fill(
+    i: int, anchors: list[tuple[int, int]], terms, index: WireIndex
+) -> tuple[int, float] | None:
     """The wire paragraph at the same distance from the anchor before paragraph ``i``, with
     its similarity, when the main wire has a gap there between two anchors.
 
     ``anchors`` are in article order, so the anchors around ``i`` are found by bisection (a
     scan per paragraph made long files of repeated paragraphs quadratic).
     """
-    below = bisect.bisect_left(anchors, (i,))            # first anchor at or after i
-    above = bisect.bisect_left(anchors, (i + 1,))        # first anchor after i
+    below = bisect.bisect_left(anchors, (i,))  # first anchor at or after i
+    above = bisect.bisect_left(anchors, (i + 1,))  # first anchor after i
     if below == 0 or above == len(anchors):
         return None
     (a0, k0), (_, k1) = anchors[below - 1], anchors[above]
@@ -243,10 +256,14 @@ def _resolve_shared(doc: Document, best: list, all_hits: list, index: WireIndex)
             continue
         weaker = i if current.similarity <= previous.similarity else i - 1
         taken = set(best[i - 1 if weaker == i else i].keys)
-        alternatives = [h for h in all_hits[weaker]
-                        if h.key not in taken and h.similarity >= PARAGRAPH_MIN]
-        best[weaker] = Match((alternatives[0].key,), alternatives[0].similarity,
-                             tuple(all_hits[weaker])) if alternatives else None
+        alternatives = [
+            h for h in all_hits[weaker] if h.key not in taken and h.similarity >= PARAGRAPH_MIN
+        ]
+        best[weaker] = (
+            Match((alternatives[0].key,), alternatives[0].similarity, tuple(all_hits[weaker]))
+            if alternatives
+            else None
+        )
 
 
 def _group(best, index: WireIndex) -> list[_Group]:
@@ -259,8 +276,9 @@ def _group(best, index: WireIndex) -> list[_Group]:
         previous = groups[-1] if groups else None
         if previous and previous.article[-1] == i - 1 and set(previous.keys) & set(keys):
             merged_keys = tuple(sorted(set(previous.keys) | set(keys)))
-            groups[-1] = _Group(previous.article + (i,), previous.wire, merged_keys,
-                                previous.hits + hits)
+            groups[-1] = _Group(
+                previous.article + (i,), previous.wire, merged_keys, previous.hits + hits
+            )
         else:
             groups.append(_Group((i,), index.paragraphs[keys[0]].wire, keys, hits))
     return groups
@@ -285,7 +303,7 @@ def align_sentences(article: Sequence[Sentence], wire: Sequence[Sentence], index
         parts = [sim11[i - 1 - x][j - 1 - y] for x in range(da) for y in range(dw)]
         if max(parts) < SENTENCE_MIN / 2:
             return 0.0
-        return index.similarity(_union(a_terms[i - da:i]), _union(w_terms[j - dw:j]))
+        return index.similarity(_union(a_terms[i - da : i]), _union(w_terms[j - dw : j]))
 
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
@@ -312,8 +330,8 @@ def align_sentences(article: Sequence[Sentence], wire: Sequence[Sentence], index
     while i or j:
         da, dw, sim = back[i][j]
         if da and dw:
-            for a in article[i - da:i]:
-                pairs.append((a, tuple(wire[j - dw:j]), sim))
+            for a in article[i - da : i]:
+                pairs.append((a, tuple(wire[j - dw : j]), sim))
         i, j = i - da, j - dw
     pairs.reverse()
     return pairs
@@ -333,8 +351,9 @@ def _rescue(article: Sequence[Sentence], pairs, hits: Sequence[Hit], index: Wire
     found = []
     for sentence in left:
         terms = content_terms(sentence.text)
-        scored = [(index.similarity(terms, content_terms(w.text)), -k)
-                  for k, (w, _) in enumerate(pool)]
+        scored = [
+            (index.similarity(terms, content_terms(w.text)), -k) for k, (w, _) in enumerate(pool)
+        ]
         if scored:
             sim, k = max(scored)
             if sim >= RESCUE_MIN:

@@ -19,9 +19,23 @@ from .text import fold
 
 # "ch" is Х in German and Polish spellings ("Charkiw") and Ч in English ones; both join the
 # velar class, like g, h and kh (Г is written G or H).
-_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("zh", "z"), ("sch", "s"), ("sh", "s"), ("tch", "c"),
-             ("ch", "k"), ("ts", "s"), ("tz", "s"), ("ph", "f"), ("th", "t"), ("ck", "k"),
-             ("x", "ks"), ("w", "v"), ("q", "k"))
+_DIGRAPHS = (
+    ("kh", "k"),
+    ("gh", "g"),
+    ("zh", "z"),
+    ("sch", "s"),
+    ("sh", "s"),
+    ("tch", "c"),
+    ("ch", "k"),
+    ("ts", "s"),
+    ("tz", "s"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ck", "k"),
+    ("x", "ks"),
+    ("w", "v"),
+    ("q", "k"),
+)
 _CLASSES = str.maketrans({"g": "k", "h": "k", "c": "k"})
 _VOWELS = re.compile(r"[aeiouyj]")
 # Two spellings that are both established English words or names are different words or
@@ -43,8 +57,19 @@ def skeleton(name: str) -> str:
 def romanized(name: str) -> str:
     """A spelling with romanisation choices evened out ("Zelenskyy" and "Zelensky" agree)."""
     w = re.sub(r"[^a-z]", "", fold(name))
-    for a, b in (("kh", "h"), ("ie", "e"), ("ye", "e"), ("yi", "i"), ("iy", "i"), ("y", "i"),
-                 ("j", "i"), ("w", "v"), ("ph", "f"), ("th", "t"), ("ou", "u")):
+    for a, b in (
+        ("kh", "h"),
+        ("ie", "e"),
+        ("ye", "e"),
+        ("yi", "i"),
+        ("iy", "i"),
+        ("y", "i"),
+        ("j", "i"),
+        ("w", "v"),
+        ("ph", "f"),
+        ("th", "t"),
+        ("ou", "u"),
+    ):
         w = w.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", w)
 
@@ -79,12 +104,30 @@ def is_variant(a: str, b: str) -> bool:
     return len(fa) >= 6 and Levenshtein.normalized_similarity(fa, fb) >= 0.8
 
 
-_DERIVATIONAL = ("n", "an", "ian", "ns", "ans", "ians", "s", "es", "ese", "ern", "ic", "ist", "ists",
-                  "ism", "ite", "ites", "i", "is")
+_DERIVATIONAL = (
+    "n",
+    "an",
+    "ian",
+    "ns",
+    "ans",
+    "ians",
+    "s",
+    "es",
+    "ese",
+    "ern",
+    "ic",
+    "ist",
+    "ists",
+    "ism",
+    "ite",
+    "ites",
+    "i",
+    "is",
+)
 
 
 def _derived(longer: str, shorter: str) -> bool:
-    return longer.startswith(shorter) and longer[len(shorter):] in _DERIVATIONAL
+    return longer.startswith(shorter) and longer[len(shorter) :] in _DERIVATIONAL
 
 
 def is_close_variant(a: str, b: str) -> bool:
@@ -139,27 +182,89 @@ def preferred_spellings() -> dict[str, str]:
 
 # Letters of other Latin alphabets written the way English romanisations write them ("Kılıç"
 # and "Kylych", "Norvaiša" and "Norvaisha" are one spelling, not two).
-_LATIN = str.maketrans({"ı": "i", "ş": "sh", "ç": "ch", "š": "sh", "ž": "zh", "č": "ch",
-                        "ć": "ch", "ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "đ": "d", "ğ": "g"})
+_LATIN = str.maketrans(
+    {
+        "ı": "i",
+        "ş": "sh",
+        "ç": "ch",
+        "š": "sh",
+        "ž": "zh",
+        "č": "ch",
+        "ć": "ch",
+        "ß": "ss",
+        "ł": "l",
+        "ø": "o",
+        "æ": "ae",
+        "đ": "d",
+        "ğ": "g",
+    }
+)
 # The standard choices of English romanisation: iotated vowels (ye/e, yo/e, ya/ia, yu/iu),
 # y/i/j, -iy/-yy/-yi endings, x/ks, dzh/j, ck/k, doubled letters. Two spellings that agree once
 # these are evened out are the same romanisation family ("Fedorov"/"Fyodorov").
-_STANDARD = (("dzh", "j"), ("dj", "j"), ("x", "ks"), ("ck", "k"), ("yo", "e"), ("ye", "e"),
-             ("jo", "e"), ("je", "e"), ("ya", "ia"), ("ja", "ia"), ("yu", "iu"), ("ju", "iu"),
-             ("iy", "i"), ("yi", "i"), ("yy", "i"), ("ij", "i"), ("yj", "i"), ("y", "i"),
-             ("ie", "e"))
+_STANDARD = (
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("x", "ks"),
+    ("ck", "k"),
+    ("yo", "e"),
+    ("ye", "e"),
+    ("jo", "e"),
+    ("je", "e"),
+    ("ya", "ia"),
+    ("ja", "ia"),
+    ("yu", "iu"),
+    ("ju", "iu"),
+    ("iy", "i"),
+    ("yi", "i"),
+    ("yy", "i"),
+    ("ij", "i"),
+    ("yj", "i"),
+    ("y", "i"),
+    ("ie", "e"),
+)
 # Consonant units of the frame, longest first; upper-case letters stand for digraphs.
-_UNITS = (("shch", "Q"), ("tsch", "C"), ("dzh", "J"), ("sch", "S"), ("tch", "C"), ("kh", "X"),
-          ("zh", "Z"), ("sh", "S"), ("ch", "C"), ("ts", "T"), ("tz", "T"), ("dj", "J"),
-          ("ph", "f"), ("th", "t"), ("gh", "g"), ("ck", "k"), ("x", "ks"), ("w", "v"),
-          ("q", "k"))
+_UNITS = (
+    ("shch", "Q"),
+    ("tsch", "C"),
+    ("dzh", "J"),
+    ("sch", "S"),
+    ("tch", "C"),
+    ("kh", "X"),
+    ("zh", "Z"),
+    ("sh", "S"),
+    ("ch", "C"),
+    ("ts", "T"),
+    ("tz", "T"),
+    ("dj", "J"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("gh", "g"),
+    ("ck", "k"),
+    ("x", "ks"),
+    ("w", "v"),
+    ("q", "k"),
+)
 # Consonants that one letter of the source script is romanised as: Г is g or h, Х kh, h or
 # ch, Ц ts, tz, z or c, Щ shch or sch, Ж zh or j, Дж dzh or j; s/z for German-style spellings.
 # k is written for Х too ("Kersen"/"Kherson"); g is not ("Gershon"/"Kherson" stays apart).
-_ROMAN_CLASSES = ({"g", "h"}, {"X", "h", "C"}, {"X", "k"}, {"k", "c"}, {"T", "z", "c", "s"}, {"s", "z"},
-            {"Q", "S", "C"}, {"Z", "J", "j"}, {"J", "j", "g"}, {"c", "C"},
-            # a letter with its diacritic dropped (š, ž, ț written s, z, t), Greek β as b or v
-            {"S", "s"}, {"Z", "z"}, {"T", "t"}, {"b", "v"})
+_ROMAN_CLASSES = (
+    {"g", "h"},
+    {"X", "h", "C"},
+    {"X", "k"},
+    {"k", "c"},
+    {"T", "z", "c", "s"},
+    {"s", "z"},
+    {"Q", "S", "C"},
+    {"Z", "J", "j"},
+    {"J", "j", "g"},
+    {"c", "C"},
+    # a letter with its diacritic dropped (š, ž, ț written s, z, t), Greek β as b or v
+    {"S", "s"},
+    {"Z", "z"},
+    {"T", "t"},
+    {"b", "v"},
+)
 # Г is g in Russian-style and h in Ukrainian-style spellings ("Grigorenko"/"Hryhorenko"): the
 # one shift an English editor corrects. Kh, ch and h for Х (or Hebrew ח, German ch) are
 # romanisation choices ("Urbach"/"Urbakh", "Kalfon"/"Khalfon"), no shift.
@@ -169,10 +274,42 @@ _COMPATIBLE = frozenset((a, b) for cls in _ROMAN_CLASSES for a in cls for b in c
 # Endings that derive an adjective or a people from a place or name ("Neustädter" from
 # "Neustadt", "Cypriots" from "Cyprus", "Granovskaya" beside "Granovsky"), and the endings of
 # place names they replace.
-_DERIVED_ENDINGS = ("iots", "iot", "ians", "ian", "ans", "an", "ese", "ish", "ites", "ite",
-                    "ists", "ist", "ers", "er", "ern", "ns", "n", "is", "i", "ic", "in",
-                    "skaya", "skaia", "skoye", "skoe", "skoi", "skiy", "skyi", "skyy", "sky",
-                    "ski", "ska", "ske", "sk")
+_DERIVED_ENDINGS = (
+    "iots",
+    "iot",
+    "ians",
+    "ian",
+    "ans",
+    "an",
+    "ese",
+    "ish",
+    "ites",
+    "ite",
+    "ists",
+    "ist",
+    "ers",
+    "er",
+    "ern",
+    "ns",
+    "n",
+    "is",
+    "i",
+    "ic",
+    "in",
+    "skaya",
+    "skaia",
+    "skoye",
+    "skoe",
+    "skoi",
+    "skiy",
+    "skyi",
+    "skyy",
+    "sky",
+    "ski",
+    "ska",
+    "ske",
+    "sk",
+)
 _BASE_ENDINGS = ("us", "ia", "ka", "a", "y", "e", "o", "")
 _MASCULINE_SKY = ("skiy", "skyi", "skyy", "skii", "skij", "skyj", "sky", "ski")
 
@@ -185,8 +322,8 @@ def _letters(name: str) -> str:
 def standard_key(name: str) -> str:
     """A spelling with the standard romanisation choices evened out (see ``_STANDARD``)."""
     w = re.sub(r"(.)\1+", r"\1", _letters(name))
-    w = re.sub(r"(?<=[bcdfghklmnprstvwz])([aou])e", r"\1", w)   # German ä/ö/ü written ae/oe/ue
-    w = re.sub(r"is(ation|e|ed|ing)$", r"iz\1", w)              # British -ise, American -ize
+    w = re.sub(r"(?<=[bcdfghklmnprstvwz])([aou])e", r"\1", w)  # German ä/ö/ü written ae/oe/ue
+    w = re.sub(r"is(ation|e|ed|ing)$", r"iz\1", w)  # British -ise, American -ize
     for a, b in _STANDARD:
         w = w.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", w)
@@ -255,20 +392,20 @@ def is_derived_form(a: str, b: str) -> bool:
 
 def _derived_stems(w: str) -> set[str]:
     """What is left of ``w`` without an adjective or people ending, at least four letters."""
-    return {w[: len(w) - len(e)] for e in _DERIVED_ENDINGS
-            if w.endswith(e) and len(w) - len(e) >= 4}
+    return {
+        w[: len(w) - len(e)] for e in _DERIVED_ENDINGS if w.endswith(e) and len(w) - len(e) >= 4
+    }
 
 
 def _base_stems(w: str) -> set[str]:
     """``w``, and ``w`` without the ending a place name drops before a derived ending."""
-    return {w[: len(w) - len(e)] for e in _BASE_ENDINGS
-            if w.endswith(e) and len(w) - len(e) >= 4}
+    return {w[: len(w) - len(e)] for e in _BASE_ENDINGS if w.endswith(e) and len(w) - len(e) >= 4}
 
 
 # how far a spelling drifted from another
-ROMANISATION = "romanisation"   # the same once standard romanisation choices are evened out
-VARIANT = "variant"             # same consonant frame up to romanisation classes (g/h, kh/h)
-GARBLED = "garbled"             # the consonant frame changed: an editor would not recognise it
+ROMANISATION = "romanisation"  # the same once standard romanisation choices are evened out
+VARIANT = "variant"  # same consonant frame up to romanisation classes (g/h, kh/h)
+GARBLED = "garbled"  # the consonant frame changed: an editor would not recognise it
 
 
 def name_parts(a: str, b: str) -> list[tuple[str, str]]:

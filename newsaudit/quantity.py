@@ -17,28 +17,87 @@ from functools import lru_cache
 
 from .text import mentions_any, word_set
 
-SCALES = {"thousand": 1e3, "thousands": 1e3, "thsd": 1e3, "thous": 1e3, "k": 1e3,
-          "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mio": 1e6,
-          "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
-          "trillion": 1e12, "trillions": 1e12, "trln": 1e12, "tn": 1e12,
-          "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7}
+SCALES = {
+    "thousand": 1e3,
+    "thousands": 1e3,
+    "thsd": 1e3,
+    "thous": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mio": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bln": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "trillions": 1e12,
+    "trln": 1e12,
+    "tn": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+}
 # One-letter scales are also units ("13.7 m" is metres as often as millions): the bare value
 # stays a reading too.
 AMBIGUOUS_SCALES = frozenset({"m", "k", "b"})
-WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
-WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-              "ninety": 90, "hundred": 100, "dozen": 12})
-ORDINALS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-    "twentieth".split())}
+WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "dozen": 12,
+    }
+)
+ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split()
+    )
+}
 ORDINALS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100})
 # Words that make a number approximate: "nearly 500" may stand for 498.
-APPROXIMATORS = ("nearly", "almost", "about", "around", "roughly", "some", "approximately",
-                 "more than", "over", "at least", "up to", "less than", "under", "close to",
-                 "fewer than", "above", "below", "upwards of", "estimated")
+APPROXIMATORS = (
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "approximately",
+    "more than",
+    "over",
+    "at least",
+    "up to",
+    "less than",
+    "under",
+    "close to",
+    "fewer than",
+    "above",
+    "below",
+    "upwards of",
+    "estimated",
+)
 APPROXIMATE_TOLERANCE = 0.05
 
 _SCALE_WORDS = "|".join(sorted((re.escape(s) for s in SCALES), key=len, reverse=True))
@@ -46,9 +105,9 @@ _NUMBER = re.compile(
     r"(?<![\w.,])(?P<apos>['’])?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
     r"|\d+(?:\.\d+)?)"
-    r"(?::(?P<min>\d{2}))?"                                         # 20:00
-    r"(?P<suffix>s\b|st\b|nd\b|rd\b|th\b)?"                         # 1990s, 21st
-    r"(?:\s*(?P<mer>a\.m\.|p\.m\.|am\b|pm\b))?"                     # 8pm, 8 p.m.
+    r"(?::(?P<min>\d{2}))?"  # 20:00
+    r"(?P<suffix>s\b|st\b|nd\b|rd\b|th\b)?"  # 1990s, 21st
+    r"(?:\s*(?P<mer>a\.m\.|p\.m\.|am\b|pm\b))?"  # 8pm, 8 p.m.
     r"(?:\s*(?P<time>gmt|utc|cet|msk|eet|hrs|local time|o'clock)\b)?"
     r"(?P<half>\s+and\s+a\s+half\b)?"
     r"(?:[\s-]*(?P<scale>" + _SCALE_WORDS + r")\b\.?)?"
@@ -56,28 +115,31 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DATE = re.compile(r"(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?![\d.]|-\d)")
-_WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(list(WORDS) + list(ORDINALS), key=len,
-                                                    reverse=True)) + r")\b"
-                          r"(?P<half>\s+and\s+a\s+half\b)?", re.IGNORECASE)
+_WORD_NUMBER = re.compile(
+    r"\b(" + "|".join(sorted(list(WORDS) + list(ORDINALS), key=len, reverse=True)) + r")\b"
+    r"(?P<half>\s+and\s+a\s+half\b)?",
+    re.IGNORECASE,
+)
 _NUMBER_WORDS = word_set(list(WORDS) + list(ORDINALS))  # for mentions_any
-_APPROX = re.compile(r"\b(?:" + "|".join(a.replace(" ", r"\s+") for a in APPROXIMATORS)
-                     + r")\s+$", re.IGNORECASE)
+_APPROX = re.compile(
+    r"\b(?:" + "|".join(a.replace(" ", r"\s+") for a in APPROXIMATORS) + r")\s+$", re.IGNORECASE
+)
 # "4 to 6 million", "between 1.27 and 2.5 billion", "4-6 mln": the first takes the scale.
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Quantity:
-    value: float                 # the main reading
-    start: int                   # offsets relative to the text passed in
+    value: float  # the main reading
+    start: int  # offsets relative to the text passed in
     end: int
     approximate: bool
     spelled: bool = False
-    kind: str = "count"          # count, time, year, date, percent
-    readings: frozenset = frozenset()   # every value it can stand for (value included)
-    step: float = 0.0            # the value of the last digit written ("7.23 million": 10,000)
-    digits: int = 0              # significant digits written
-    unit: str = ""               # the measure unit after it, if one ("km", "pounds")
+    kind: str = "count"  # count, time, year, date, percent
+    readings: frozenset = frozenset()  # every value it can stand for (value included)
+    step: float = 0.0  # the value of the last digit written ("7.23 million": 10,000)
+    digits: int = 0  # significant digits written
+    unit: str = ""  # the measure unit after it, if one ("km", "pounds")
 
     def agrees(self, other: "Quantity") -> bool:
         """Any reading of one equals a reading of the other: within 5% if either is
@@ -86,8 +148,12 @@ class Quantity:
         if self.readings & other.readings:
             return True
         if self.approximate or other.approximate:
-            return any(_close(a, b) for a in self.readings for b in other.readings
-                       if isinstance(a, float) and isinstance(b, float))
+            return any(
+                _close(a, b)
+                for a in self.readings
+                for b in other.readings
+                if isinstance(a, float) and isinstance(b, float)
+            )
         coarse, fine = (self, other) if self.step >= other.step else (other, self)
         if coarse.kind == fine.kind == "count" and coarse.digits >= 2 and coarse.step:
             return abs(fine.value - coarse.value) <= coarse.step / 2
@@ -95,21 +161,29 @@ class Quantity:
 
     def converted(self, other: "Quantity") -> bool:
         """The two measure the same dimension in different units ("15 miles", "24 km")."""
-        return bool(self.unit and other.unit and self.unit != other.unit
-                    and UNIT_DIMENSIONS.get(self.unit)
-                    and UNIT_DIMENSIONS.get(self.unit) == UNIT_DIMENSIONS.get(other.unit))
+        return bool(
+            self.unit
+            and other.unit
+            and self.unit != other.unit
+            and UNIT_DIMENSIONS.get(self.unit)
+            and UNIT_DIMENSIONS.get(self.unit) == UNIT_DIMENSIONS.get(other.unit)
+        )
 
 
-UNIT_DIMENSIONS = {u: dim for dim, units in {
-    "length": "km kilometre kilometres kilometer kilometers mile miles mi m metre metres meter "
-              "meters ft foot feet yard yards inch inches cm mm centimetres centimeters",
-    "mass": "kg kilogram kilograms kilo kilos pound pounds lb lbs tonne tonnes ton tons gram "
-            "grams g ounce ounces oz",
-    "area": "hectare hectares ha acre acres ares sq square",
-    "temperature": "degrees degree °c °f celsius fahrenheit",
-    "volume": "litre litres liter liters l gallon gallons barrel barrels",
-    "speed": "km/h kph mph knots",
-}.items() for u in units.split()}
+UNIT_DIMENSIONS = {
+    u: dim
+    for dim, units in {
+        "length": "km kilometre kilometres kilometer kilometers mile miles mi m metre metres meter "
+        "meters ft foot feet yard yards inch inches cm mm centimetres centimeters",
+        "mass": "kg kilogram kilograms kilo kilos pound pounds lb lbs tonne tonnes ton tons gram "
+        "grams g ounce ounces oz",
+        "area": "hectare hectares ha acre acres ares sq square",
+        "temperature": "degrees degree °c °f celsius fahrenheit",
+        "volume": "litre litres liter liters l gallon gallons barrel barrels",
+        "speed": "km/h kph mph knots",
+    }.items()
+    for u in units.split()
+}
 _UNIT_AFTER = re.compile(r"\s*(km/h|°[cf]|[a-z]+)", re.IGNORECASE)
 
 
@@ -137,8 +211,16 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             continue
         word = m.group(1).lower()
         value = float(WORDS.get(word, ORDINALS.get(word, 0))) + (0.5 if m.group("half") else 0)
-        out.append(Quantity(value, m.start(), m.end(), _approximate(text, m.start()),
-                            spelled=True, readings=frozenset({value})))
+        out.append(
+            Quantity(
+                value,
+                m.start(),
+                m.end(),
+                _approximate(text, m.start()),
+                spelled=True,
+                readings=frozenset({value}),
+            )
+        )
     out.sort(key=lambda q: q.start)
     return tuple(_year_ranges(_share_range_scales(out, text), text))
 
@@ -148,13 +230,26 @@ def _year_ranges(found: list[Quantity], text: str) -> list[Quantity]:
     out = list(found)
     for i in range(1, len(out)):
         first, second = out[i - 1], out[i]
-        if first.kind == "year" and second.kind == "count" and 0 <= second.value < 100 \
-                and second.value == int(second.value) and text[first.end:second.start] in "-–—":
+        if (
+            first.kind == "year"
+            and second.kind == "count"
+            and 0 <= second.value < 100
+            and second.value == int(second.value)
+            and text[first.end : second.start] in "-–—"
+        ):
             century = first.value - first.value % 100
-            out[i] = Quantity(second.value, second.start, second.end, second.approximate,
-                              second.spelled, "year",
-                              second.readings | {century + second.value}, second.step,
-                              second.digits, second.unit)
+            out[i] = Quantity(
+                second.value,
+                second.start,
+                second.end,
+                second.approximate,
+                second.spelled,
+                "year",
+                second.readings | {century + second.value},
+                second.step,
+                second.digits,
+                second.unit,
+            )
     return out
 
 
@@ -171,7 +266,7 @@ def _number(m: re.Match, text: str) -> Quantity:
             hours += int(m.group("min")) / 60
         elif "." in raw and len(raw.split(".")[1]) == 2 and int(raw.split(".")[1]) < 60:
             whole, minutes = raw.split(".")
-            hours = int(whole) + int(minutes) / 60   # "8.30 p.m.", "3.45 GMT"
+            hours = int(whole) + int(minutes) / 60  # "8.30 p.m.", "3.45 GMT"
         if m.group("mer"):
             hours = hours % 12 + (12 if m.group("mer").lower().startswith("p") else 0)
         readings = _clock(hours)
@@ -185,10 +280,15 @@ def _number(m: re.Match, text: str) -> Quantity:
     else:
         readings |= _time_readings(raw)
     if m.group("suffix") and m.group("suffix").lower() == "s" and value == int(value):
-        kind = "year"   # a decade: "1990s" is also "the '90s"
+        kind = "year"  # a decade: "1990s" is also "the '90s"
         readings |= {value % 100, 1900 + value % 100, 2000 + value % 100}
-    elif (kind == "count" and not scale and raw == m.group("num") and value == int(value)
-          and 1800 <= value <= 2100):
+    elif (
+        kind == "count"
+        and not scale
+        and raw == m.group("num")
+        and value == int(value)
+        and 1800 <= value <= 2100
+    ):
         kind = "year"
     if m.group("apos") and value < 100:
         readings |= {1900 + value, 2000 + value}
@@ -200,14 +300,21 @@ def _number(m: re.Match, text: str) -> Quantity:
     digits = len(mantissa.replace(".", "").lstrip("0")) if kind == "count" else 0
     unit = _UNIT_AFTER.match(text, m.end())
     unit_word = unit.group(1).lower() if unit and unit.group(1).lower() in UNIT_DIMENSIONS else ""
-    return Quantity(value, m.start(), m.end(), _approximate(text, m.start()), kind=kind,
-                    step=(10.0 ** -decimals) * (SCALES[scale] if scale and kind == "count" else 1),
-                    digits=digits, unit=unit_word,
-                    readings=frozenset(readings))
+    return Quantity(
+        value,
+        m.start(),
+        m.end(),
+        _approximate(text, m.start()),
+        kind=kind,
+        step=(10.0**-decimals) * (SCALES[scale] if scale and kind == "count" else 1),
+        digits=digits,
+        unit=unit_word,
+        readings=frozenset(readings),
+    )
 
 
 def _time_readings(raw: str) -> set[float]:
-    """"13.25" and "01.40" may be clock times (24-hour with a dot, as in British copy)."""
+    """ "13.25" and "01.40" may be clock times (24-hour with a dot, as in British copy)."""
     if "." not in raw:
         return set()
     whole, minutes = raw.split(".")
@@ -227,12 +334,11 @@ def _date(m: re.Match) -> Quantity:
     a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
     year = year + 2000 if year < 100 else year
     key = ("date", frozenset({a, b}), year)
-    return Quantity(float(year), m.start(), m.end(), False, kind="date",
-                    readings=frozenset({key}))
+    return Quantity(float(year), m.start(), m.end(), False, kind="date", readings=frozenset({key}))
 
 
 def _approximate(text: str, start: int) -> bool:
-    return bool(_APPROX.search(text[max(0, start - 20):start]))
+    return bool(_APPROX.search(text[max(0, start - 20) : start]))
 
 
 def _share_range_scales(found: list[Quantity], text: str) -> list[Quantity]:
@@ -244,13 +350,20 @@ def _share_range_scales(found: list[Quantity], text: str) -> list[Quantity]:
             continue
         if first.value == int(first.value) and first.value >= 1000:
             continue
-        if not _RANGE_JOIN.match(text[first.end:second.start]):
+        if not _RANGE_JOIN.match(text[first.end : second.start]):
             continue
-        scale = _scale_of(text[second.start:second.end])
+        scale = _scale_of(text[second.start : second.end])
         if scale:
             extra = {r * scale for r in first.readings if isinstance(r, float)}
-            out[i] = Quantity(first.value, first.start, first.end, first.approximate,
-                              first.spelled, first.kind, first.readings | frozenset(extra))
+            out[i] = Quantity(
+                first.value,
+                first.start,
+                first.end,
+                first.approximate,
+                first.spelled,
+                first.kind,
+                first.readings | frozenset(extra),
+            )
     return out
 
 

@@ -49,7 +49,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return out
 
 
-_CAPITALISED = re.compile(r"(?:[A-Z]\.){2,}|(?<![^\W\d_’'])[^\W\d_][\w’'\-]*[^\W_]|(?<![^\W\d_’'])[^\W\d_]")
+_CAPITALISED = re.compile(
+    r"(?:[A-Z]\.){2,}|(?<![^\W\d_’'])[^\W\d_][\w’'\-]*[^\W_]|(?<![^\W\d_’'])[^\W\d_]"
+)
 _WORD_BEFORE = re.compile(r"[^\W_]")
 _ACRONYM_BEFORE = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.){2,}\s+$")  # "U.S. Treasury": not a break
 
@@ -68,7 +70,8 @@ def capitalised_tokens(text: str, offset: int = 0) -> list[Token]:
         start = match.start()
         initial = not _WORD_BEFORE.search(text, 0, start) or (
             _BREAK_BEFORE.search(text, max(0, start - 8), start) is not None
-            and not _ACRONYM_BEFORE.search(text, max(0, start - 12), start))
+            and not _ACRONYM_BEFORE.search(text, max(0, start - 12), start)
+        )
         out.append(Token(word, offset + start, offset + match.end(), initial))
     return out
 

@@ -24,20 +24,20 @@ from .text import content_terms
 MAX_DF_SHARE = 0.05
 MIN_POOL_FOR_SKIPPING = 200
 WEIGHT_UNITS = 1_000_000
-NOMINATING_TERMS = 12   # rarest query terms whose postings are walked
-SHORTLIST = 10          # candidates rescored on all terms
+NOMINATING_TERMS = 12  # rarest query terms whose postings are walked
+SHORTLIST = 10  # candidates rescored on all terms
 
 
 @dataclass(frozen=True)
 class WireParagraph:
-    wire: int        # index of the wire document in the pool
-    paragraph: int   # paragraph index inside it
+    wire: int  # index of the wire document in the pool
+    paragraph: int  # paragraph index inside it
     terms: frozenset[str]
 
 
 @dataclass(frozen=True)
 class Hit:
-    key: int         # global paragraph id in the index
+    key: int  # global paragraph id in the index
     similarity: float
 
 
@@ -92,8 +92,9 @@ class WireIndex:
         shared = sum(map(self._units.get, common, repeat(self._default_units, len(common))))
         return 2 * shared / total
 
-    def similarity_rows(self, rows: Sequence[frozenset[str]],
-                        columns: Sequence[frozenset[str]]) -> list[list[float]]:
+    def similarity_rows(
+        self, rows: Sequence[frozenset[str]], columns: Sequence[frozenset[str]]
+    ) -> list[list[float]]:
         """``similarity(r, c)`` for every row ``r`` and column ``c``; each weight looked up once."""
         units_get, default = self._units.get, self._default_units
         column_weights = [self.weight(c) for c in columns]
@@ -105,15 +106,17 @@ class WireIndex:
                 total = weight_r + weight_c
                 if total:
                     common = r & c
-                    line.append(2 * sum(map(units_get, common, repeat(default, len(common))))
-                                / total)
+                    line.append(
+                        2 * sum(map(units_get, common, repeat(default, len(common)))) / total
+                    )
                 else:
                     line.append(0.0)
             out.append(line)
         return out
 
-    def query(self, terms: frozenset[str], k: int = 5,
-              allow: Callable[[int], bool] | None = None) -> list[Hit]:
+    def query(
+        self, terms: frozenset[str], k: int = 5, allow: Callable[[int], bool] | None = None
+    ) -> list[Hit]:
         """The ``k`` wire paragraphs most similar to ``terms`` (best first).
 
         ``allow(wire_index)`` restricts the wires considered (auto mode excludes the article
@@ -154,6 +157,9 @@ class WireIndex:
     def neighbour(self, key: int, step: int) -> int | None:
         """The id of the paragraph ``step`` after ``key`` in the same wire, if any."""
         other = key + step
-        if 0 <= other < len(self.paragraphs) and self.paragraphs[other].wire == self.paragraphs[key].wire:
+        if (
+            0 <= other < len(self.paragraphs)
+            and self.paragraphs[other].wire == self.paragraphs[key].wire
+        ):
             return other
         return None

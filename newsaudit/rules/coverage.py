@@ -11,12 +11,12 @@ from ..text import content_terms, count_words, fold
 from .base import AuditContext, Rule
 from .common import sentence_names
 
-GROUP_MIN = 0.35         # only paragraphs that clearly are the same text are judged
+GROUP_MIN = 0.35  # only paragraphs that clearly are the same text are judged
 ADDED_MAX_OVERLAP = 0.15  # share of the sentence's content found in the wire paragraph
-OMITTED_MIN_TERMS = 3     # a wire sentence this rich in content is worth reporting
+OMITTED_MIN_TERMS = 3  # a wire sentence this rich in content is worth reporting
 OMITTED_MAX_COVERED = 0.35  # share of its content found anywhere in the article paragraph
-OMITTED_SURE_TERMS, OMITTED_SURE_COVERED = 5, 0.15   # ... and when the omission is clear-cut
-PARAPHRASE_MIN = 0.35    # character similarity at which two slot-mates are one sentence reworded
+OMITTED_SURE_TERMS, OMITTED_SURE_COVERED = 5, 0.15  # ... and when the omission is clear-cut
+PARAPHRASE_MIN = 0.35  # character similarity at which two slot-mates are one sentence reworded
 SURE, UNSURE = 0.8, 0.45  # confidence of a clear-cut finding, and of one only reported
 
 
@@ -34,9 +34,16 @@ def _slots(article: list[Sentence], wire: list[Sentence], pairs) -> dict[int, li
         if sentence.index in anchor_of:
             previous_wire = anchor_of[sentence.index]
             continue
-        following = next((anchor_of[s.index] for s in article[k + 1:] if s.index in anchor_of), None)
-        slots[sentence.index] = [w for w in wire if w.index not in aligned_wire and w.index > previous_wire
-                                 and (following is None or w.index < following)]
+        following = next(
+            (anchor_of[s.index] for s in article[k + 1 :] if s.index in anchor_of), None
+        )
+        slots[sentence.index] = [
+            w
+            for w in wire
+            if w.index not in aligned_wire
+            and w.index > previous_wire
+            and (following is None or w.index < following)
+        ]
     return slots
 
 
@@ -49,8 +56,9 @@ def _aligned_groups(ctx: AuditContext):
         if key in seen or wire is None or pa.similarity < GROUP_MIN:
             continue
         seen.add(key)
-        paragraphs = [p.paragraph for p in ctx.alignment.paragraphs
-                      if (p.wire_path, p.wire_paragraphs) == key]
+        paragraphs = [
+            p.paragraph for p in ctx.alignment.paragraphs if (p.wire_path, p.wire_paragraphs) == key
+        ]
         article = [s for i in paragraphs for s in ctx.doc.paragraphs[i].sentences]
         wire_sents = [s for i in pa.wire_paragraphs for s in wire.paragraphs[i].sentences]
         yield article, wire_sents, pa.wire_path, pa.similarity
@@ -80,7 +88,8 @@ def check_added_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 
     ## Example
     Wire: "“We will rebuild,” the mayor said. “Help is coming.”"
-    Article: "“We will rebuild,” said the mayor. “The weather is fine in this season.” “Help is on its way.”"
+    Article: "“We will rebuild,” said the mayor. “The weather is fine in this season.”
+    “Help is on its way.”"
 
     ## Use instead
     Remove the sentence, or check the source for what it replaced.
@@ -89,24 +98,34 @@ def check_added_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     for article, wire, path, _ in _aligned_groups(ctx):
         wire_terms = frozenset().union(*(content_terms(s.text) for s in wire))
         members = {s.index for s in article}
-        slots = _slots(article, wire, [p for p in ctx.alignment.sentences if p.sentence.index in members])
+        slots = _slots(
+            article, wire, [p for p in ctx.alignment.sentences if p.sentence.index in members]
+        )
         for i, sentence in enumerate(article):
             if sentence.index in done or count_words(sentence.text) < 4:
                 continue
             terms = content_terms(sentence.text)
             if not terms or _covered(terms, wire_terms) > ADDED_MAX_OVERLAP:
                 continue
-            if any(char_fscore(sentence.text, w.text) >= PARAPHRASE_MIN for w in slots.get(sentence.index, ())):
+            if any(
+                char_fscore(sentence.text, w.text) >= PARAPHRASE_MIN
+                for w in slots.get(sentence.index, ())
+            ):
                 continue  # reworded, not added
             neighbours = [article[j] for j in (i - 1, i + 1) if 0 <= j < len(article)]
             isolated = all(not (terms & content_terms(n.text)) for n in neighbours)
             bare = not sentence_names(sentence) and not any(map(str.isdigit, sentence.text))
             nonsequitur = isolated and bare
             yield rule.finding(
-                ctx, sentence.start, sentence.end,
+                ctx,
+                sentence.start,
+                sentence.end,
                 "this sentence has no counterpart in the aligned wire paragraph"
-                + (" and no link to its neighbours: a likely MT hallucination" if nonsequitur
-                   else ""),
+                + (
+                    " and no link to its neighbours: a likely MT hallucination"
+                    if nonsequitur
+                    else ""
+                ),
                 evidence=f"{path}: " + " ".join(s.text for s in wire),
                 confidence=UNSURE,
             )
@@ -145,26 +164,39 @@ def check_omitted_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         members_aligned = {p.sentence.index for p in pairs}
         article_terms = frozenset().union(*(content_terms(s.text) for s in article))
         by_index = {s.index: s for s in article}
-        slot_mates = [(by_index[a_index], w) for a_index, ws in _slots(article, wire, pairs).items() for w in ws]
+        slot_mates = [
+            (by_index[a_index], w)
+            for a_index, ws in _slots(article, wire, pairs).items()
+            for w in ws
+        ]
         for w in wire:
             terms = content_terms(w.text)
             if w.index in covered_wire or len(terms) < OMITTED_MIN_TERMS:
                 continue
             if _covered(terms, article_terms) > OMITTED_MAX_COVERED:
                 continue
-            if any(mate is w and char_fscore(a.text, w.text) >= PARAPHRASE_MIN for a, mate in slot_mates):
+            if any(
+                mate is w and char_fscore(a.text, w.text) >= PARAPHRASE_MIN
+                for a, mate in slot_mates
+            ):
                 continue  # reworded, not dropped
             anchor = _anchor(w, pairs, article)
             # Counted only when nothing of it is in the article and the paragraph is cleanly
             # aligned: judged, 12 of 20 counted majors were merged or reworded elsewhere.
-            loose = any(s.index not in members_aligned for s in article) \
-                or len(terms) < OMITTED_SURE_TERMS \
+            loose = (
+                any(s.index not in members_aligned for s in article)
+                or len(terms) < OMITTED_SURE_TERMS
                 or _covered(terms, article_terms) > OMITTED_SURE_COVERED
-            yield rule.finding(ctx, anchor.start, anchor.end,
-                               "the aligned wire paragraph has a sentence here that the article "
-                               "lacks", evidence=f"{path}: {w.text}",
-                               severity=Severity.MINOR if loose else None,
-                               confidence=UNSURE if loose else SURE)
+            )
+            yield rule.finding(
+                ctx,
+                anchor.start,
+                anchor.end,
+                "the aligned wire paragraph has a sentence here that the article lacks",
+                evidence=f"{path}: {w.text}",
+                severity=Severity.MINOR if loose else None,
+                confidence=UNSURE if loose else SURE,
+            )
 
 
 def check_unmatched_paragraph(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
@@ -205,8 +237,9 @@ def check_unmatched_paragraph(rule: Rule, ctx: AuditContext) -> Iterator[Finding
     if wire is None:
         return
     anchors = sorted(by_wire[main])
-    taken = {k for pa in ctx.alignment.paragraphs if pa.wire_path == main
-             for k in pa.wire_paragraphs}
+    taken = {
+        k for pa in ctx.alignment.paragraphs if pa.wire_path == main for k in pa.wire_paragraphs
+    }
     aligned = {pa.paragraph for pa in ctx.alignment.paragraphs}
     for (a0, k0), (a1, k1) in zip(anchors, anchors[1:]):
         if a1 - a0 != k1 - k0 or a1 - a0 < 2:
@@ -220,9 +253,9 @@ def check_unmatched_paragraph(rule: Rule, ctx: AuditContext) -> Iterator[Finding
                 yield finding
 
 
-UNRELATED_MAX_TERMS = 0.1   # content-word similarity below which two texts share nothing
-UNRELATED_MAX_CHARS = 0.4   # character F-score below which they are not a garbled rendering
-UNRELATED_MIN_WORDS = 14    # judged: shorter pairs were mostly free rewordings (ja-en, de-en)
+UNRELATED_MAX_TERMS = 0.1  # content-word similarity below which two texts share nothing
+UNRELATED_MAX_CHARS = 0.4  # character F-score below which they are not a garbled rendering
+UNRELATED_MIN_WORDS = 14  # judged: shorter pairs were mostly free rewordings (ja-en, de-en)
 
 
 def _unrelated(rule: Rule, ctx: AuditContext, paragraph, wire, key: int) -> Finding | None:
@@ -238,10 +271,15 @@ def _unrelated(rule: Rule, ctx: AuditContext, paragraph, wire, key: int) -> Find
     confidence = min(0.9, 0.4 + 0.03 * min(words, wire_words))
     if not _facts_lost(paragraph, wire.paragraphs[key]):
         confidence = UNSURE  # a free rewording of a fact-free sentence looks the same
-    return rule.finding(ctx, paragraph.start, paragraph.end,
-                        "this paragraph stands where the wire has another paragraph and "
-                        "shares almost nothing with it: replaced or garbled text",
-                        evidence=f"{wire.path}: {wire_text}", confidence=confidence)
+    return rule.finding(
+        ctx,
+        paragraph.start,
+        paragraph.end,
+        "this paragraph stands where the wire has another paragraph and "
+        "shares almost nothing with it: replaced or garbled text",
+        evidence=f"{wire.path}: {wire_text}",
+        confidence=confidence,
+    )
 
 
 def _facts_lost(paragraph, wire_paragraph) -> bool:
@@ -261,10 +299,31 @@ def _anchor(missing: Sentence, pairs, article: list[Sentence]) -> Sentence:
 
 
 RULES = (
-    Rule("NA311", "added-sentence", "Accuracy/Addition", Severity.MINOR, check_added_sentence,
-         needs_wire=True, corroborated="place"),
-    Rule("NA312", "omitted-sentence", "Accuracy/Omission", Severity.MAJOR, check_omitted_sentence,
-         needs_wire=True, corroborated="place"),
-    Rule("NA313", "unmatched-paragraph", "Accuracy/Mistranslation", Severity.MAJOR,
-         check_unmatched_paragraph, needs_wire=True, corroborated="place"),
+    Rule(
+        "NA311",
+        "added-sentence",
+        "Accuracy/Addition",
+        Severity.MINOR,
+        check_added_sentence,
+        needs_wire=True,
+        corroborated="place",
+    ),
+    Rule(
+        "NA312",
+        "omitted-sentence",
+        "Accuracy/Omission",
+        Severity.MAJOR,
+        check_omitted_sentence,
+        needs_wire=True,
+        corroborated="place",
+    ),
+    Rule(
+        "NA313",
+        "unmatched-paragraph",
+        "Accuracy/Mistranslation",
+        Severity.MAJOR,
+        check_unmatched_paragraph,
+        needs_wire=True,
+        corroborated="place",
+    ),
 )

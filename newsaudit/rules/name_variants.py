@@ -59,11 +59,15 @@ def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             if preferred is None or all(w in ctx.wire_names for w in word.split()):
                 continue  # the preferred spelling, or one the wire pool writes too
             if all(x in ctx.wire_names for x in preferred.split()):
-                yield rule.finding(ctx, token.start, end,
-                                   f"the wire spells this “{preferred.title()}”",
-                                   evidence=f"variants: {' / '.join(groups[word])}; the wire pool "
-                                            f"uses the current spelling “{preferred.title()}”",
-                                   confidence=0.9)
+                yield rule.finding(
+                    ctx,
+                    token.start,
+                    end,
+                    f"the wire spells this “{preferred.title()}”",
+                    evidence=f"variants: {' / '.join(groups[word])}; the wire pool "
+                    f"uses the current spelling “{preferred.title()}”",
+                    confidence=0.9,
+                )
 
 
 def _may_have_variant(text: str) -> bool:
@@ -87,6 +91,12 @@ def _ascii_spellings() -> tuple[str, ...] | None:
 
 
 RULES = (
-    Rule("NA601", "name-variant", "Locale convention/Name format", Severity.MINOR,
-         check_name_variant, about_names=True),
+    Rule(
+        "NA601",
+        "name-variant",
+        "Locale convention/Name format",
+        Severity.MINOR,
+        check_name_variant,
+        about_names=True,
+    ),
 )

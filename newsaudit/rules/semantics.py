@@ -44,20 +44,26 @@ SINGULAR_AUX = frozenset("was is has gets".split())
 PLURAL_AUX = frozenset("were are have get".split())
 MODALS = frozenset("will would can could may might must shall should".split())
 # Words that end the subject phrase going backwards: clause openers and conjunctions.
-CLAUSE_OPENERS = frozenset("that which who whom whose when while after before because since if "
-                           "where as although though but and or said says".split())
+CLAUSE_OPENERS = frozenset(
+    "that which who whom whose when while after before because since if "
+    "where as although though but and or said says".split()
+)
 # Quantifiers of a partitive subject: "none of the engineers ... were" -> head "engineers".
-PARTITIVES = frozenset("none one two three four five six seven eight nine ten dozens hundreds "
-                       "thousands some many most all several each both few any half".split())
+PARTITIVES = frozenset(
+    "none one two three four five six seven eight nine ten dozens hundreds "
+    "thousands some many most all several each both few any half".split()
+)
 # Words that start a modifier of the subject's head: its objects and adjuncts come after them.
-MODIFIER_OPENERS = frozenset("who which that whose with without near outside inside at in on of "
-                             "from for by aboard under behind to into onto over during "
-                             "across against around".split())
+MODIFIER_OPENERS = frozenset(
+    "who which that whose with without near outside inside at in on of "
+    "from for by aboard under behind to into onto over during "
+    "across against around".split()
+)
 
 
 def _gap(sentence, tokens, k: int) -> str:
     """The text between token ``k`` and token ``k + 1`` (punctuation, spaces)."""
-    return sentence.text[tokens[k].end - sentence.start:tokens[k + 1].start - sentence.start]
+    return sentence.text[tokens[k].end - sentence.start : tokens[k + 1].start - sentence.start]
 
 
 def _number(word: str, nouns) -> str | None:
@@ -83,8 +89,12 @@ def _subject_head(lower: list[str], start: int, end: int, nouns, living) -> int 
     head = None
     while k < end:
         word = lower[k]
-        participle = (word.endswith("ing") or word.endswith("ed")) and word not in nouns \
-            and _singular(word) not in nouns and word not in living
+        participle = (
+            (word.endswith("ing") or word.endswith("ed"))
+            and word not in nouns
+            and _singular(word) not in nouns
+            and word not in living
+        )
         if word in MODIFIER_OPENERS or head is not None and (participle or word in stop):
             break
         if word not in stop:
@@ -130,10 +140,14 @@ def check_lifeless_patient(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             if word not in verbs or i == 0:
                 continue
             j = i - 1
-            while j > 0 and (lower[j] in AUXILIARIES or lower[j] in MODALS
-                             or lower[j].endswith("ly") or lower[j] in ("not", "never")):
+            while j > 0 and (
+                lower[j] in AUXILIARIES
+                or lower[j] in MODALS
+                or lower[j].endswith("ly")
+                or lower[j] in ("not", "never")
+            ):
                 j -= 1
-            auxes = [w for w in lower[j + 1:i] if w in AUXILIARIES or w in MODALS]
+            auxes = [w for w in lower[j + 1 : i] if w in AUXILIARIES or w in MODALS]
             if auxes:
                 found = _passive_subject(sentence, tokens, lower, j, auxes, nouns, living)
             else:
@@ -143,7 +157,9 @@ def check_lifeless_patient(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             first, head = found
             noun = _singular(lower[head]) if lower[head] not in nouns else lower[head]
             yield rule.finding(
-                ctx, tokens[first].start, tokens[i].end,
+                ctx,
+                tokens[first].start,
+                tokens[i].end,
                 f"“{tokens[head].text}” ({nouns[noun]}) cannot be “{tokens[i].text}”: "
                 "that needs a living being",
                 evidence=f"“{tokens[i].text}” needs a living patient; “{noun}” is a {nouns[noun]}",
@@ -153,8 +169,11 @@ def check_lifeless_patient(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 def _passive_subject(sentence, tokens, lower, j, auxes, nouns, living):
     """(first token, head token) of an inanimate subject of "<subject> were <participle>"."""
     start = j
-    while start > 0 and lower[start - 1] not in CLAUSE_OPENERS \
-            and not any(c in _gap(sentence, tokens, start - 1) for c in ",;:()"):
+    while (
+        start > 0
+        and lower[start - 1] not in CLAUSE_OPENERS
+        and not any(c in _gap(sentence, tokens, start - 1) for c in ",;:()")
+    ):
         start -= 1
     head = _subject_head(lower, start, j + 1, nouns, living)
     if head is None or tokens[head].text[:1].isupper() and head != start:
@@ -184,8 +203,12 @@ def _reduced_relative(sentence, tokens, lower, i, nouns):
     if not (following in RELATIVE_FOLLOWERS or punctuation and punctuation in ",.;:"):
         return None
     first = j
-    while first > 0 and first > j - 3 and lower[first - 1] not in stop \
-            and not _gap(sentence, tokens, first - 1).strip():
+    while (
+        first > 0
+        and first > j - 3
+        and lower[first - 1] not in stop
+        and not _gap(sentence, tokens, first - 1).strip()
+    ):
         first -= 1
     before = first - 1
     while before >= 0 and lower[before] in DETERMINERS:
@@ -201,8 +224,8 @@ _LOOP = re.compile(r"\b((?:\w+[\s,;]+){0,3}?\w+)(?:[\s,;]+\1\b){2,}", re.IGNOREC
 def _may_loop(words: list[str]) -> bool:
     """Cheap test before the regex: some word recurs twice at a period of 1 to 4 words."""
     for k in range(1, 5):
-        same = list(map(eq, words, words[k:]))   # same[i]: words[i] == words[i + k]
-        if any(map(and_, same, same[k:])):       # ... and words[i + k] == words[i + 2k]
+        same = list(map(eq, words, words[k:]))  # same[i]: words[i] == words[i + k]
+        if any(map(and_, same, same[k:])):  # ... and words[i + k] == words[i + 2k]
             return True
     return False
 
@@ -234,25 +257,40 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         reported: list[tuple[int, int]] = []
         for start, end, phrase in _long_loops(paragraph.text, words):
             reported.append((start, end))
-            yield rule.finding(ctx, paragraph.start + start, paragraph.start + end,
-                               f"“{phrase}” repeated in a loop", evidence=None)
+            yield rule.finding(
+                ctx,
+                paragraph.start + start,
+                paragraph.start + end,
+                f"“{phrase}” repeated in a loop",
+                evidence=None,
+            )
         if reported or not _may_loop(words):
             continue  # no phrase of up to four words comes back twice at its own period
         for m in _LOOP.finditer(paragraph.text):
             phrase = m.group(1)
-            repeats = 1 + len(re.findall(r"[\s,;]+" + re.escape(phrase) + r"\b", m.group(0)[len(phrase):],
-                                         re.IGNORECASE))
+            repeats = 1 + len(
+                re.findall(
+                    r"[\s,;]+" + re.escape(phrase) + r"\b", m.group(0)[len(phrase) :], re.IGNORECASE
+                )
+            )
             if phrase.isdigit() or (len(phrase.split()) <= 2 and repeats < 4):
                 continue  # "come in, come in, come in" is speech; loops run on
             start = paragraph.start + m.start()
-            yield rule.finding(ctx, start, paragraph.start + m.end(),
-                               f"“{m.group(1)}” repeated in a loop", evidence=None)
+            yield rule.finding(
+                ctx,
+                start,
+                paragraph.start + m.end(),
+                f"“{m.group(1)}” repeated in a loop",
+                evidence=None,
+            )
 
 
 # The same run of words, separators included, back to back: four words or more twice, three
 # words three times ("and it is a political force, and it is a political force, ...").
-_LONG_LOOPS = (re.compile(r"\b((?:\w+\W+){4,12}?)\1+", re.IGNORECASE),
-               re.compile(r"\b((?:\w+\W+){3})\1{2,}", re.IGNORECASE))
+_LONG_LOOPS = (
+    re.compile(r"\b((?:\w+\W+){4,12}?)\1+", re.IGNORECASE),
+    re.compile(r"\b((?:\w+\W+){3})\1{2,}", re.IGNORECASE),
+)
 LONG_LOOP_MIN_WORDS = 3
 
 
@@ -271,8 +309,20 @@ def _long_loops(text: str, words: list[str]) -> list[tuple[int, int, str]]:
 
 
 RULES = (
-    Rule("NA201", "lifeless-patient", "Accuracy/Mistranslation", Severity.MAJOR,
-         check_lifeless_patient, translation_signal=True),
-    Rule("NA202", "repetition-loop", "Accuracy/Addition", Severity.MAJOR, check_repetition_loop,
-         translation_signal=True),
+    Rule(
+        "NA201",
+        "lifeless-patient",
+        "Accuracy/Mistranslation",
+        Severity.MAJOR,
+        check_lifeless_patient,
+        translation_signal=True,
+    ),
+    Rule(
+        "NA202",
+        "repetition-loop",
+        "Accuracy/Addition",
+        Severity.MAJOR,
+        check_repetition_loop,
+        translation_signal=True,
+    ),
 )
