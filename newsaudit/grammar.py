@@ -254,6 +254,18 @@ def is_speller(match: Match) -> bool:
     return match.issue_type == "misspelling" and match.category == "TYPOS"
 
 
+WORD_REPEAT_RULE = "ENGLISH_WORD_REPEAT_RULE"
+# English allows these words twice in a row ("that that", "had had").
+LEGITIMATE_DOUBLES = frozenset({"that", "had", "is", "do", "bye", "ha", "no", "so", "very", "now",
+                                "there"})
+
+
+def _legitimate_double(flagged: str) -> bool:
+    """A repeated word that is a name (capitalised) or a double English allows."""
+    words = flagged.split()
+    return bool(words) and (words[0][:1].isupper() or words[0].lower() in LEGITIMATE_DOUBLES)
+
+
 def to_findings(matches: list[Match], text: str, rule_code: str, rule_name: str,
                 known_names: frozenset[str]) -> list[Finding]:
     """Findings for LanguageTool matches, minus the rules disabled for news copy and minus
@@ -269,6 +281,8 @@ def to_findings(matches: list[Match], text: str, rule_code: str, rule_name: str,
         if is_speller(m) and (fold(flagged) in known_names or flagged[:1].isupper()
                               or not _looks_like_a_typo(flagged, m.replacements)):
             continue  # names, transliterations, jargon: not judged against a dictionary
+        if m.rule_id == WORD_REPEAT_RULE and _legitimate_double(flagged):
+            continue  # "Fang Fang" is a name, "from there there is" is English
         category, severity, demoted = classify(m)
         advice = f"suggestion: {', '.join(m.replacements)}" if m.replacements else "no suggestion"
         kind = m.category or m.issue_type

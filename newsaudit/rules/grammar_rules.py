@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..grammar import to_findings
+from ..grammar import LEGITIMATE_DOUBLES, to_findings
 from ..model import Finding, Severity
 from ..text import fold
 from .base import AuditContext, Rule
@@ -53,9 +53,6 @@ def _wire_words(ctx: AuditContext) -> frozenset[str]:
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 BUILT_IN = "built-in rule (no LanguageTool)"
-# English allows these words twice in a row ("that that", "had had").
-LEGITIMATE_DOUBLES = frozenset({"that", "had", "is", "do", "bye", "ha", "no", "so", "very", "now",
-                                "there"})
 
 
 def _builtin(ctx: AuditContext) -> bool:
