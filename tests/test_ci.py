@@ -234,3 +234,12 @@ def test_the_readme_config_example_works_where_it_says(tmp_path, name):
     config = load_config(tmp_path / name)
     assert config.threshold == 10 and config.fail_on == "critical" and config.jobs == 2
     assert config.accept_names == ("Kovalenko",)
+
+
+def test_doubtful_findings_are_marked_in_line_and_github_formats(seeds_dir):
+    runner = CliRunner()
+    line = runner.invoke(app, ["check", str(seeds_dir), "--format", "line"]).stdout
+    kersen = [ln for ln in line.splitlines() if "“Kersen”" in ln]
+    assert kersen and all("[minor, doubtful]" in ln for ln in kersen)
+    github = runner.invoke(app, ["check", str(seeds_dir), "--format", "github"]).stdout
+    assert any(ln.startswith("::notice ") and "Kersen" in ln for ln in github.splitlines())

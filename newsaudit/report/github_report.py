@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from ..model import FileResult, Severity
+from ..scoring import CONFIDENT
 from .common import located, notice_position
 
 
@@ -40,7 +41,14 @@ def render(
             continue
         for at in located(result, texts.get(result.path, "")):
             f = at.finding
-            level = "warning" if f.severity is Severity.MINOR else "error"
+            # a doubtful finding (not counted) is a notice, a minor one a warning
+            level = (
+                "notice"
+                if f.confidence < CONFIDENT
+                else "warning"
+                if f.severity is Severity.MINOR
+                else "error"
+            )
             message = f.message + (f" | evidence: {f.evidence}" if f.evidence else "")
             out.append(
                 f"::{level} file={path},line={at.line},col={at.column},endLine={at.end_line},"

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from ..model import FileResult
+from ..scoring import CONFIDENT
 from .common import located, notice_position, summary_line
 
 
-def render(results: Sequence[FileResult], texts: Mapping[str, str],
-           notes: Sequence[str] = ()) -> str:
+def render(
+    results: Sequence[FileResult], texts: Mapping[str, str], notes: Sequence[str] = ()
+) -> str:
     lines = []
     for result in results:
         for notice in result.notices:
@@ -20,8 +22,11 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str],
             continue
         for at in located(result, texts.get(result.path, "")):
             f = at.finding
-            lines.append(f"{result.path}:{at.line}:{at.column}: {f.rule} [{f.severity.value}] "
-                         f"{f.message}")
+            doubt = ", doubtful" if f.confidence < CONFIDENT else ""
+            lines.append(
+                f"{result.path}:{at.line}:{at.column}: {f.rule} [{f.severity.value}{doubt}] "
+                f"{f.message}"
+            )
     lines.append(summary_line(results))
     lines.extend(notes)
     return "\n".join(lines) + "\n"
