@@ -203,3 +203,12 @@ def test_threshold_and_notes_are_shown(seeds_dir):
                                        threshold=7.5, notes=["grammar <not> checked"]))
     assert "above 7.5 penalty points" in tree.text
     assert "grammar <not> checked" in tree.find_all("footer")[0].text
+
+
+def test_each_finding_lists_its_confidence(seeds_html, seeds_report):
+    markup, _ = seeds_html
+    findings = [f for record in seeds_report.values() for f in record["findings"]]
+    doubtful = [f for f in findings if f["confidence"] < 0.5]
+    assert doubtful, "the seeds have a doubtful finding (Kersen)"
+    assert markup.count("not counted</span>") == len(doubtful)
+    assert markup.count('<span class="conf">confidence ') == len(findings) - len(doubtful)

@@ -25,7 +25,7 @@ from typing import Mapping, Sequence
 
 from .. import __version__
 from ..model import Document, FileResult, Finding, Paragraph, Severity
-from ..scoring import penalty
+from ..scoring import CONFIDENT, penalty
 
 # Sections are open by default only for small reports; a big corpus stays light to render.
 OPEN_MAX_FILES = 12
@@ -143,6 +143,13 @@ def _marked(doc: Document, paragraph: Paragraph, items: Sequence[_Placed]) -> st
 
     emit(paragraph.start, paragraph.end, items)
     return "".join(out)
+
+
+def _sureness(f) -> str:
+    """The rule's confidence; a doubtful finding (not counted in the score) says so."""
+    if f.confidence < CONFIDENT:
+        return f'<span class="conf doubtful">doubtful {f.confidence:.2f}, not counted</span>'
+    return f'<span class="conf">confidence {f.confidence:.2f}</span>'
 
 
 def _mark_open(item: _Placed, start: int, end: int) -> str:
@@ -564,7 +571,7 @@ def _finding_list(page: _Page, r: FileResult, placed: list[_Placed]) -> str:
             f'data-rule="{esc(f.rule)}" data-cat="{esc(f.category)}" data-sev="{f.severity.value}">'
             f'<div class="fhead"><span class="sev">{f.severity.value}</span> '
             f'<code>{esc(f.rule)}</code> {esc(f.name)} <span class="dim">{esc(f.category)}</span> '
-            f"{where}{clipped}</div>"
+            f"{_sureness(f)} {where}{clipped}</div>"
             f'<div class="ftext">“{esc(f.text)}”</div>'
             f'<div class="msg">{esc(f.message)}</div>{evidence}</li>'
         )
