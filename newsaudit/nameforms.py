@@ -1,7 +1,7 @@
 """Comparing spellings of names: transliteration skeletons and variant tests.
 
 Names transliterated from another script drift in predictable ways: Г becomes G or H, Х becomes
-Kh or H, vowels and doubled letters vary ("Oleksiy"/"Aleksei", "Zelensky"/"Zelenskyy").
+Kh or H, vowels and doubled letters vary ("Oleksiy"/"Aleksei", "Yanukovych"/"Yanukovich").
 The skeleton keeps the consonant frame with those classes merged, so two spellings of one name
 share a skeleton while different names rarely do; a string-similarity and length check guards
 the rest.
@@ -53,25 +53,6 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
-@lru_cache(maxsize=50_000)
-def romanized(name: str) -> str:
-    """A spelling with romanisation choices evened out ("Zelenskyy" and "Zelensky" agree)."""
-    w = re.sub(r"[^a-z]", "", fold(name))
-    for a, b in (
-        ("kh", "h"),
-        ("ie", "e"),
-        ("ye", "e"),
-        ("yi", "i"),
-        ("iy", "i"),
-        ("y", "i"),
-        ("j", "i"),
-        ("w", "v"),
-        ("ph", "f"),
-        ("th", "t"),
-        ("ou", "u"),
-    ):
-        w = w.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", w)
 
 
 # Voiced and voiceless twins swap in transliteration ("Terkach"/"Derkach", "Bavel"/"Pavel"):
@@ -143,9 +124,6 @@ def is_close_variant(a: str, b: str) -> bool:
     return similarity > 0.5 if skeleton(a) == skeleton(b) else similarity >= 0.85
 
 
-def is_minor_variant(a: str, b: str) -> bool:
-    """A romanisation difference ("Zelensky"/"Zelenskyy") rather than a garbled name."""
-    return Levenshtein.distance(romanized(a), romanized(b)) <= 1
 
 
 @lru_cache(maxsize=1)
@@ -247,7 +225,7 @@ _UNITS = (
 )
 # Consonants that one letter of the source script is romanised as: Г is g or h, Х kh, h or
 # ch, Ц ts, tz, z or c, Щ shch or sch, Ж zh or j, Дж dzh or j; s/z for German-style spellings.
-# k is written for Х too ("Kersen"/"Kherson"); g is not ("Gershon"/"Kherson" stays apart).
+# k is written for Х too ("Karkiv"/"Kharkiv"); g is not ("Garkiv"/"Kharkiv" stays apart).
 _ROMAN_CLASSES = (
     {"g", "h"},
     {"X", "h", "C"},
@@ -334,7 +312,7 @@ def frame(name: str) -> tuple[str, ...]:
     """The consonant units of a name in order, doubled letters once ("Vuhledarar": v h l d r r).
 
     A "j" before a vowel is a consonant (the English "Alijan"); elsewhere it is a vowel
-    (the German "Zelenskyj").
+    (the German "Bilotskyj").
     """
     w = re.sub(r"(.)\1+", r"\1", _letters(name))
     w = re.sub(r"j(?![aeiouy])", "i", w)
@@ -385,7 +363,7 @@ def is_derived_form(a: str, b: str) -> bool:
     if fa == fb:
         return False
     if fa.endswith(_MASCULINE_SKY) and fb.endswith(_MASCULINE_SKY):
-        return False  # "Zelensky"/"Zelenskyy": one ending romanised two ways
+        return False  # "Bilotsky"/"Bilotskyy": one ending romanised two ways
     da, db = _derived_stems(fa), _derived_stems(fb)
     return bool(da & (db | _base_stems(fb)) or db & _base_stems(fa))
 

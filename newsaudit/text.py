@@ -28,7 +28,7 @@ class Token(NamedTuple):
 
     @property
     def bare(self) -> str:
-        """The token without a possessive ending: "Zelenskyy’s" -> "Zelenskyy"."""
+        """The token without a possessive ending: "Bondarenko’s" -> "Bondarenko"."""
         return _POSSESSIVE.sub("", self.text) if self.text[-1] in "s'’" else self.text
 
 
@@ -140,7 +140,7 @@ def has_redaction(text: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
-    """ASCII-fold and lower-case: "Zelenskyy’s" -> "zelenskyy's"."""
+    """ASCII-fold and lower-case: "Bondarenko’s" -> "bondarenko's"."""
     normal = unicodedata.normalize("NFKD", word)
     return "".join(c for c in normal if not unicodedata.combining(c)).lower()
 

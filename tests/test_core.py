@@ -8,7 +8,7 @@ import pytest
 from newsaudit.align import align, align_sentences
 from newsaudit.model import Finding, Severity
 from newsaudit.nameforms import is_variant, skeleton
-from newsaudit.quantity import quantities, same_quantity
+from newsaudit.quantity import quantities
 from newsaudit.scoring import per_thousand_words, score, verdict, weight
 from newsaudit.segment import segment
 from newsaudit.text import capitalised_tokens, content_terms, tokenize
@@ -30,7 +30,7 @@ def test_capitalised_tokens_agree_with_the_tokenizer(text):
 
 def test_skeletons_merge_known_transliterations():
     assert skeleton("Kharkiv") == skeleton("Charkiw") == skeleton("Harkov") == "krkv"
-    assert skeleton("Zelenskyy") == skeleton("Zelensky")
+    assert skeleton("Yanukovych") == skeleton("Yanukovich")
     assert skeleton("Mykolaiv") != skeleton("Melitopol")
     assert is_variant("Zaporozhzhya", "Zaporizhzhia")
     assert not is_variant("Lysak", "Lyman")
@@ -42,9 +42,9 @@ def test_quantities_read_values_scales_and_times():
     assert [q.spelled for q in quantities("twelve drones")] == [True]
     (approx,) = quantities("nearly 500 homes")
     (exact,) = quantities("498 homes")
-    assert approx.approximate and same_quantity(approx, exact)
+    assert approx.approximate and approx.agrees(exact)
     (a,), (b,) = quantities("143 billion"), quantities("14.3 billion")
-    assert not same_quantity(a, b)
+    assert not a.agrees(b)
 
 
 def _finding(severity: Severity, minor_weight: float = 1.0) -> Finding:
@@ -150,8 +150,8 @@ def test_name_drift_is_graded_by_how_far_the_spelling_moved():
 
     assert drift("Semyonov", "Semenov")[0] == ROMANISATION
     assert drift("Gorodok", "Horodok")[0] == VARIANT
-    assert drift("Kernigov", "Chernihiv")[0] == GARBLED
-    assert grade_drift("Kernigov", "Chernihiv")[0] is Severity.MAJOR
+    assert drift("Kerkasy", "Cherkasy")[0] == GARBLED
+    assert grade_drift("Kerkasy", "Cherkasy")[0] is Severity.MAJOR
     severity, confidence, _ = grade_drift("Semyonov", "Semenov")
     assert severity is Severity.MINOR and confidence < 0.5
     assert is_derived_form("Rosenheimer", "Rosenheim") and is_derived_form("Maltese", "Malta")

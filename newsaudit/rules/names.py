@@ -108,7 +108,7 @@ def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     "Maltese"), another adjective ending ("-skaya" beside "-sky").
 
     Severity follows how far the spelling drifted (``grade_drift``): a garbled name, whose
-    consonant frame changed beyond the romanisation classes ("Kernigov" for "Chernihiv"), is
+    consonant frame changed beyond the romanisation classes ("Kerkasy" for "Cherkasy"), is
     major (confidence 0.9); a transliteration variant across Г (g/h: "Horodok" for "Gorodok",
     Russian- against Ukrainian-style) is minor (0.7), other variants (kh/h/ch/k for Х, w/v,
     b/v, ts/z, a dropped accent or h: often an exonym or another romanisation) minor with
@@ -410,8 +410,8 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     Square", "Federal Agency for Tourism"), so the phrase may be right.
 
     ## Why is this bad?
-    Names often mean something in their own language (Zelenskyy contains the word for
-    "green"); an engine that translates them produces an organisation or place that does not
+    Names often mean something in their own language (Kovalenko contains the word for
+    "smith"); an engine that translates them produces an organisation or place that does not
     exist, and the reader loses who is speaking.
 
     ## Example
