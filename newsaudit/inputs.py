@@ -42,22 +42,15 @@ class Source:
     metadata: dict | None = None   # an archive record's id and other keys (not its text)
 
 
-def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> list[str]:
-    """Files named directly, plus article files found recursively under folders, sorted.
-
-    A missing or unreachable path raises :class:`InputError`; so does a folder that could not
-    be searched completely (see :func:`expand` to go on without it). ``-`` is passed through.
-    """
-    found, unreadable = expand(paths, suffixes)
-    if unreadable:
-        raise InputError(unreadable[0])
-    return found
 
 
 def expand(paths: Iterable[str],
            suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> tuple[list[str], list[str]]:
-    """Like :func:`expand_paths`, but a subfolder that cannot be read is returned as a
-    one-line problem (the files found elsewhere are still audited) instead of raised."""
+    """Files named directly, plus article files found recursively under folders, sorted, and
+    one line per subfolder that could not be read (the files found elsewhere still count).
+
+    A missing or unreachable path raises :class:`InputError`. ``-`` is passed through.
+    """
     found: list[str] = []
     problems: list[str] = []
     seen: set[str] = set()

@@ -372,9 +372,6 @@ def _scale_of(span: str) -> float | None:
     return SCALES[m.group(1).lower()] if m else None
 
 
-def same_quantity(a: Quantity, b: Quantity) -> bool:
-    """Two quantities that may stand for the same thing (see ``Quantity.agrees``)."""
-    return a.agrees(b)
 
 
 def same_kind(a: Quantity, b: Quantity) -> bool:

@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from newsaudit.inputs import InputError, decode, expand_paths, read_source
+from newsaudit.inputs import InputError, decode, expand, read_source
 
 
 def test_utf8_with_bom_is_decoded_without_notice():
@@ -45,11 +45,12 @@ def test_stdin_and_folders(tmp_path):
     (tmp_path / "c.json").write_text("{}")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "d.txt").write_text("x")
-    found = expand_paths([str(tmp_path)])
+    found, problems = expand([str(tmp_path)])
+    assert problems == []
     assert [p.rsplit("/", 1)[1] for p in found] == ["a.txt", "b.md"]
     assert read_source("-", stdin=io.BytesIO(b"Hello there.")).text == "Hello there."
     with pytest.raises(InputError):
-        expand_paths([str(tmp_path / "missing")])
+        expand([str(tmp_path / "missing")])
 
 
 def test_one_stray_byte_in_utf8_is_replaced_and_located():

@@ -31,7 +31,6 @@ from ..scoring import CONFIDENT, penalty
 OPEN_MAX_FILES = 12
 HISTOGRAM_BINS = 12
 WIRE_ONLY_SHOWN = 2  # a longer run of wire paragraphs missing from the article is folded
-SEVERITY_ORDER = {Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}
 CATEGORY_CLASSES = 10  # colour classes cat-0 .. cat-9 in report.css
 
 
