@@ -10,7 +10,7 @@ from ..model import Finding, Sentence, Severity
 from ..text import Token, capitalised_tokens, is_name_token, tokenize
 from .base import AuditContext, Rule
 
-CONTEXT_CHARS = 30   # characters of context either side of a regex match, as its evidence
+CONTEXT_CHARS = 30  # characters of context either side of a regex match, as its evidence
 
 
 @lru_cache(maxsize=200_000)
@@ -25,12 +25,23 @@ def sentence_names(sentence: Sentence) -> tuple[Token, ...]:
     return tuple(t for t in capitalised_tokens(sentence.text, sentence.start) if is_name_token(t))
 
 
-def regex_rule(code: str, name: str, category: str, severity: Severity, pattern: re.Pattern,
-               message: str | Callable[[re.Match], str], doc: str, *,
-               span_group: int = 0, scope: str = "paragraph", evidence: str | None = None,
-               keep: Callable[[re.Match], bool] | None = None,
-               when: Callable[[AuditContext], bool] | None = None,
-               unless_in_wire: bool = False, **facts) -> Rule:
+def regex_rule(
+    code: str,
+    name: str,
+    category: str,
+    severity: Severity,
+    pattern: re.Pattern,
+    message: str | Callable[[re.Match], str],
+    doc: str,
+    *,
+    span_group: int = 0,
+    scope: str = "paragraph",
+    evidence: str | None = None,
+    keep: Callable[[re.Match], bool] | None = None,
+    when: Callable[[AuditContext], bool] | None = None,
+    unless_in_wire: bool = False,
+    **facts,
+) -> Rule:
     """A rule that reports every match of ``pattern`` (proselint's "existence" checks).
 
     ``scope`` is "paragraph" (matches never cross a paragraph) or "text" (the whole file).
@@ -40,36 +51,48 @@ def regex_rule(code: str, name: str, category: str, severity: Severity, pattern:
     the aligned wire paragraph has too is the source's own and is not reported. ``facts`` are
     further ``Rule`` fields.
     """
+
     def check(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         if when is not None and not when(ctx):
             return
         text = ctx.doc.text
-        blocks = ([(p.start, p.end, p.text) for p in ctx.doc.paragraphs] if scope == "paragraph"
-                  else [(0, len(text), text)])
-        for block_start, block_end, block in blocks:
-            in_wire = _aligned_wire_text(ctx, block_start) if unless_in_wire else ""
+        blocks = (
+            [(p.start, p.end, p.text, p.index) for p in ctx.doc.paragraphs]
+            if scope == "paragraph"
+            else [(0, len(text), text, None)]
+        )
+        for block_start, block_end, block, index in blocks:
+            in_wire = None  # the aligned wire text, looked up at the first match only
             for m in pattern.finditer(block):
                 if keep is not None and not keep(m):
                     continue
-                if unless_in_wire and m.group() in in_wire:
-                    continue
-                start, end = _trimmed(text, block_start + m.start(span_group),
-                                      block_start + m.end(span_group))
-                context = text[max(block_start, start - CONTEXT_CHARS):min(block_end,
-                                                                          end + CONTEXT_CHARS)]
-                yield rule.finding(ctx, start, end,
-                                   message if isinstance(message, str) else message(m),
-                                   evidence=evidence if evidence is not None else f"…{context}…")
+                if unless_in_wire:
+                    if in_wire is None:
+                        in_wire = _aligned_wire_text(ctx, index)
+                    if m.group() in in_wire:
+                        continue
+                start, end = _trimmed(
+                    text, block_start + m.start(span_group), block_start + m.end(span_group)
+                )
+                context = text[
+                    max(block_start, start - CONTEXT_CHARS) : min(block_end, end + CONTEXT_CHARS)
+                ]
+                yield rule.finding(
+                    ctx,
+                    start,
+                    end,
+                    message if isinstance(message, str) else message(m),
+                    evidence=evidence if evidence is not None else f"…{context}…",
+                )
 
     check.__doc__ = doc
     check.__name__ = f"check_{name.replace('-', '_')}"
     return Rule(code, name, category, severity, check, **facts)
 
 
-def _aligned_wire_text(ctx: AuditContext, start: int) -> str:
-    """The wire text aligned to the paragraph starting at ``start`` ("" if none)."""
-    paragraph = next((p for p in ctx.doc.paragraphs if p.start == start), None)
-    pa = ctx.paragraph_alignment(paragraph.index) if paragraph is not None else None
+def _aligned_wire_text(ctx: AuditContext, paragraph: int | None) -> str:
+    """The wire text aligned to article paragraph ``paragraph`` ("" if none)."""
+    pa = ctx.paragraph_alignment(paragraph) if paragraph is not None else None
     return ctx.wire_text(pa.wire_path, pa.wire_paragraphs) if pa is not None else ""
 
 

@@ -145,29 +145,30 @@ def check_unbalanced_quotes(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     ## Use instead
     "He said the talks “were not far from the border.”"
     """
-    pending: tuple[int, int] | None = None  # (paragraph start, offset) of a quotation still open
-    as_in_wire = _unbalanced_in_wire(ctx)
+    pending: tuple[int, int] | None = None  # (paragraph index, offset) of a quotation still open
+    reported: list[tuple[int, int]] = []  # (paragraph index, offset): at most one a paragraph
     for p in ctx.doc.paragraphs:
         opening, closing = _unmatched_quotes(p.text)
-        reported = []
+        found = []
         if closing and pending is not None:
-            closing, pending = (
-                closing[1:],
-                None,
-            )  # a quotation opened in an earlier paragraph ends here
+            # a quotation opened in an earlier paragraph ends here
+            closing, pending = closing[1:], None
         if p.text.lstrip()[:1] in '“"' and pending is not None:
             pending = None  # news style: the continued quotation reopens at the paragraph start
-        reported.extend(p.start + k for k in closing)
+        found.extend((p.index, p.start + k) for k in closing)
         if opening:
             if pending is not None:
-                reported.append(pending[1])
-            reported.extend(p.start + k for k in opening[:-1])
-            pending = (p.start, p.start + opening[-1])
-        for start in sorted(reported)[:1]:
-            if _paragraph_at(ctx, start) not in as_in_wire:
+                found.append(pending)
+            found.extend((p.index, p.start + k) for k in opening[:-1])
+            pending = (p.index, p.start + opening[-1])
+        reported.extend(sorted(found, key=lambda f: f[1])[:1])
+    if pending is not None:
+        reported.append(pending)
+    if reported:
+        as_in_wire = _unbalanced_in_wire(ctx)  # looked up only when there is something to say
+        for paragraph, start in reported:
+            if paragraph not in as_in_wire:
                 yield _quote_finding(rule, ctx, start)
-    if pending is not None and _paragraph_at(ctx, pending[1]) not in as_in_wire:
-        yield _quote_finding(rule, ctx, pending[1])
 
 
 def _unbalanced_in_wire(ctx: AuditContext) -> set[int]:
@@ -177,18 +178,9 @@ def _unbalanced_in_wire(ctx: AuditContext) -> set[int]:
         pa.paragraph
         for pa in aligned
         if any(
-            _unmatched_quotes(ctx.wire_text(pa.wire_path, (i,)))[0]
-            or _unmatched_quotes(ctx.wire_text(pa.wire_path, (i,)))[1]
-            for i in pa.wire_paragraphs
+            any(_unmatched_quotes(ctx.wire_text(pa.wire_path, (i,)))) for i in pa.wire_paragraphs
         )
     }
-
-
-def _paragraph_at(ctx: AuditContext, offset: int) -> int:
-    for p in ctx.doc.paragraphs:
-        if p.start <= offset < p.end:
-            return p.index
-    return -1
 
 
 def _quote_finding(rule: Rule, ctx: AuditContext, start: int) -> Finding:
