@@ -19,7 +19,8 @@ import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from collections import deque
+from itertools import chain, islice
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .adequacy import estimate as estimate_adequacy
@@ -131,7 +132,8 @@ def prepare(
     return run
 
 
-STREAM_BATCH = 256  # articles forked out to the local processes at a time
+STREAM_BATCH = 256  # articles read ahead of the auditing processes, at most
+TASK_ARTICLES = 4  # articles sent to a process at a time (fewer round trips, even load)
 
 
 def audit_stream(
@@ -142,13 +144,38 @@ def audit_stream(
     batch: int = STREAM_BATCH,
 ) -> Iterator[FileResult]:
     """One result per document of ``documents`` against the ``pool`` of :func:`prepare`, in
-    order, reading ``documents`` ``batch`` at a time (memory does not grow with their number)."""
-    for chunk in batched(documents, batch):
-        pool.articles = tuple(chunk)
+    order, reading at most ``batch`` documents ahead (memory does not grow with their number).
+
+    With ``jobs`` > 1 the processes are forked once for the whole stream, after the pool is
+    built: they share its index copy-on-write and keep their caches of wire-side data from one
+    article to the next; documents go to them a few at a time.
+    """
+    documents = iter(documents)
+    first = tuple(islice(documents, PARALLEL_MIN))
+    if jobs <= 1 or len(first) < PARALLEL_MIN:
+        for chunk in batched(chain(first, documents), batch):
+            yield from audit_documents(pool, chunk, progress)
+        return
+    tasks = batched(chain(first, documents), TASK_ARTICLES)
+    in_flight = max(2, batch // TASK_ARTICLES)
+    with _fork_pool(jobs, pool) as executor:
+        pending: deque = deque()
+        for task in islice(tasks, in_flight):
+            pending.append(executor.submit(_audit_task, task))
         try:
-            yield from _map(_audit_index, range(len(chunk)), jobs, pool, progress=progress)
-        finally:
-            pool.articles = ()
+            while pending:
+                results = pending.popleft().result()
+                for task in islice(tasks, 1):
+                    pending.append(executor.submit(_audit_task, task))
+                for result in results:
+                    yield _tick(result, progress)
+        finally:  # a consumer that stops early does not wait for the articles read ahead
+            for future in pending:
+                future.cancel()
+
+
+def _audit_task(documents: tuple[Document, ...]) -> list[FileResult]:
+    return [audit_document(doc) for doc in documents]
 
 
 def batched(items: Iterable, size: int) -> Iterator[tuple]:
@@ -159,12 +186,15 @@ def batched(items: Iterable, size: int) -> Iterator[tuple]:
         yield chunk
 
 
-def audit_documents(pool: "_Run", documents: Sequence[Document]) -> list[FileResult]:
-    """``documents`` against the ``pool`` of :func:`prepare`, in this process (a remote task)."""
+def audit_documents(
+    pool: "_Run", documents: Sequence[Document], progress: Callable[[], None] | None = None
+) -> list[FileResult]:
+    """``documents`` against the ``pool`` of :func:`prepare`, in this process (also a remote
+    task on a Dask worker)."""
     global _RUN
     _RUN = pool
     try:
-        return [audit_document(doc) for doc in documents]
+        return [_tick(audit_document(doc), progress) for doc in documents]
     finally:
         _RUN = None
 
@@ -177,10 +207,6 @@ def audit_document(doc: Document) -> FileResult:
         return _result(doc, Role.CANDIDATE, language, Alignment(), frozenset(), run)
     alignment = align(doc, run.index, _excluding(run.position.get(doc.path)))
     return _result(doc, Role.CANDIDATE, language, alignment, run.names, run)
-
-
-def _audit_index(i: int) -> FileResult:
-    return audit_document(_RUN.articles[i])
 
 
 def _index(run: "_Run", pool: Sequence[Document]) -> None:
@@ -226,14 +252,27 @@ def _map(function, items, jobs: int, run: _Run, progress: Callable[[], None] | N
         if jobs <= 1 or len(items) < PARALLEL_MIN:
             outputs = (function(item) for item in items)
             return [_tick(o, progress) for o in outputs]
-        context = multiprocessing.get_context("fork")
         chunk = max(1, len(items) // (jobs * 8))
+        with _fork_pool(jobs, run) as executor:
+            return [_tick(o, progress) for o in executor.map(function, items, chunksize=chunk)]
+    finally:
+        _RUN = None
+
+
+@contextlib.contextmanager
+def _fork_pool(jobs: int, run: _Run) -> Iterator[ProcessPoolExecutor]:
+    """``jobs`` forked processes that inherit ``run`` as their shared state; they stop with the
+    main process (see :func:`_on_signals`)."""
+    global _RUN
+    _RUN = run
+    context = multiprocessing.get_context("fork")
+    try:
         with ProcessPoolExecutor(
             max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
         ) as executor:
             previous = _on_signals(executor)
             try:
-                return [_tick(o, progress) for o in executor.map(function, items, chunksize=chunk)]
+                yield executor
             finally:
                 for signum, handler in previous.items():
                     signal.signal(signum, handler)
