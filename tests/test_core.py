@@ -3,6 +3,8 @@ index and alignment, each without the CLI."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newsaudit.align import align, align_sentences
@@ -156,3 +158,24 @@ def test_name_drift_is_graded_by_how_far_the_spelling_moved():
     assert severity is Severity.MINOR and confidence < 0.5
     assert is_derived_form("Rosenheimer", "Rosenheim") and is_derived_form("Maltese", "Malta")
     assert not is_derived_form("Voronova", "Voronov")
+
+
+# -- the JSON writer ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"files": [], "nested": {"empty": {}, "list": [[], [1, 2.5, None, True, False]]}},
+        {"text": "Kyiv — «quoted» 😀 \u0301 \"escaped\"\n\ttab \\ back", "n": -0.0},
+        {"small": 1e-05, "big": 1e16, "third": 1 / 3, "score": 12.3456},
+        {"text": "an id 3e5 in prose"},
+        {1: "a key that is not a string"},
+        {"huge": 2**70},
+        {"surrogate": "\udcff"},
+    ],
+)
+def test_indented_json_writes_what_json_dumps_writes(payload):
+    from newsaudit.report.common import indented_json
+
+    assert indented_json(payload) == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

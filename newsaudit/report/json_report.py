@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Mapping, Sequence
 
 from ..model import FileResult
-from .common import file_record
+from .common import file_record, indented_json
 
 
 def render(results: Sequence[FileResult], texts: Mapping[str, str], meta: Mapping | None = None,
@@ -16,4 +15,4 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str], meta: Mappin
                          for r in results]}
     if meta:
         payload.update(meta)
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return indented_json(payload)

@@ -7,7 +7,6 @@ line moves.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import PurePath
 from typing import Mapping, Sequence
@@ -16,7 +15,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..model import FileResult, Severity
 from ..rules import ALL_RULES
-from .common import fingerprint, located, notice_position
+from .common import fingerprint, indented_json, located, notice_position
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SOURCE_ROOT = "%SRCROOT%"  # the base of relative artifact URIs (the checkout, on GitHub)
@@ -138,9 +137,4 @@ def render(
             }
         ],
     }
-    return (
-        json.dumps(
-            {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2
-        )
-        + "\n"
-    )
+    return indented_json({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]})
