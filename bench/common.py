@@ -116,3 +116,28 @@ def lt_category(finding: dict) -> str:
 def lt_rule(finding: dict) -> str:
     evidence = finding.get("evidence") or ""
     return evidence.split()[1] if evidence.startswith("LanguageTool ") else "?"
+
+
+def round_robin(items: list[dict], rng, group) -> list[dict]:
+    """``items`` shuffled, then taken in turn from each ``group(item)`` (groups in a shuffled
+    order), so that a quota drawn from the front covers every group evenly."""
+    rng.shuffle(items)
+    buckets: dict = {}
+    for item in items:
+        buckets.setdefault(group(item), []).append(item)
+    order, lists = [], [buckets[k] for k in sorted(buckets)]
+    rng.shuffle(lists)
+    while any(lists):
+        for bucket in lists:
+            if bucket:
+                order.append(bucket.pop(0))
+    return order
+
+
+def write_draft(path: Path, rows: list[dict], prefix: str) -> None:
+    """The drawn findings, numbered ``prefix``001..., one JSON object a line."""
+    with path.open("w", encoding="utf-8") as fh:
+        for n, row in enumerate(rows, 1):
+            row["id"] = f"{prefix}{n:03d}"
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} findings -> {path}")

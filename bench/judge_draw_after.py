@@ -19,7 +19,7 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
-from common import WORK
+from common import WORK, round_robin, write_draft
 
 # (rule, severity, counted) -> how many to judge
 QUOTA = {
@@ -54,23 +54,9 @@ def main() -> None:
     rng = random.Random(args.seed)
     out = []
     for key, items in sorted(strata.items()):
-        rng.shuffle(items)
-        buckets = defaultdict(list)
-        for r in items:
-            buckets[(r["set"], r["pair"], r["system"])].append(r)
-        order, lists = [], [buckets[k] for k in sorted(buckets)]
-        rng.shuffle(lists)
-        while any(lists):
-            for b in lists:
-                if b:
-                    order.append(b.pop(0))
+        order = round_robin(items, rng, lambda r: (r["set"], r["pair"], r["system"]))
         out += order[:QUOTA.get(key, DEFAULT)]
-    with (args.dir / "after_draft.jsonl").open("w", encoding="utf-8") as fh:
-        for n, r in enumerate(out, 1):
-            r["id"] = f"a{n:03d}"
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(out)} findings -> {args.dir / 'after_draft.jsonl'}")
-
+    write_draft(args.dir / "after_draft.jsonl", out, "a")
 
 if __name__ == "__main__":
     main()

@@ -24,7 +24,7 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
-from common import WORK
+from common import WORK, round_robin, write_draft
 
 # set -> (seed, cap of counted majors, of counted minors, of doubtful findings, id prefix)
 PRESETS = {"final": (20250101, 20, 12, 8, "f"), "last": (20261123, 15, 10, 5, "l")}
@@ -55,26 +55,11 @@ def main() -> None:
     rng = random.Random(seed)
     out = []
     for key, items in sorted(strata.items()):
-        rng.shuffle(items)
-        buckets = defaultdict(list)
-        for r in items:
-            buckets[(r["pair"], r["system"])].append(r)
-        order, lists = [], [buckets[k] for k in sorted(buckets)]
-        rng.shuffle(lists)
-        while any(lists):
-            for b in lists:
-                if b:
-                    order.append(b.pop(0))
+        order = round_robin(items, rng, lambda r: (r["pair"], r["system"]))
         n = quota(key, len(items), tuple(caps))
         print(f"{key[0]} {key[1]} {'counted' if key[2] else 'doubtful'}: {len(items)} -> {n}")
         out += order[:n]
-    draft = args.dir / f"{args.set}_draft.jsonl"
-    with draft.open("w", encoding="utf-8") as fh:
-        for n, r in enumerate(out, 1):
-            r["id"] = f"{prefix}{n:03d}"
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(out)} findings -> {draft}")
-
+    write_draft(args.dir / f"{args.set}_draft.jsonl", out, prefix)
 
 if __name__ == "__main__":
     main()
