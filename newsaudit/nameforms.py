@@ -292,6 +292,7 @@ _BASE_ENDINGS = ("us", "ia", "ka", "a", "y", "e", "o", "")
 _MASCULINE_SKY = ("skiy", "skyi", "skyy", "skii", "skij", "skyj", "sky", "ski")
 
 
+@lru_cache(maxsize=50_000)
 def _letters(name: str) -> str:
     return re.sub(r"[^a-z]", "", fold(name.lower().translate(_LATIN)))
 
@@ -356,7 +357,7 @@ def is_derived_form(a: str, b: str) -> bool:
     people ("Kirchheimer"/"Kirchheim", "Cypriots"/"Cyprus"), two adjective endings of one place
     ("Granovskaya"/"Granovsky"), or hyphenated names whose differing parts are such forms."""
     fa, fb = _letters(a), _letters(b)
-    pa, pb = re.split(r"[-‐]", fold(a)), re.split(r"[-‐]", fold(b))
+    pa, pb = _folded_parts(a), _folded_parts(b)
     if len(pa) == len(pb) > 1:
         diff = [(x, y) for x, y in zip(pa, pb) if x != y]
         return bool(diff) and all(is_derived_form(x, y) for x, y in diff)
@@ -368,16 +369,26 @@ def is_derived_form(a: str, b: str) -> bool:
     return bool(da & (db | _base_stems(fb)) or db & _base_stems(fa))
 
 
-def _derived_stems(w: str) -> set[str]:
+@lru_cache(maxsize=50_000)
+def _folded_parts(name: str) -> tuple[str, ...]:
+    """The folded parts of a hyphenated name ("Ust-Kamenogorsk": "ust", "kamenogorsk")."""
+    return tuple(re.split(r"[-‐]", fold(name)))
+
+
+@lru_cache(maxsize=50_000)
+def _derived_stems(w: str) -> frozenset[str]:
     """What is left of ``w`` without an adjective or people ending, at least four letters."""
-    return {
+    return frozenset(
         w[: len(w) - len(e)] for e in _DERIVED_ENDINGS if w.endswith(e) and len(w) - len(e) >= 4
-    }
+    )
 
 
-def _base_stems(w: str) -> set[str]:
+@lru_cache(maxsize=50_000)
+def _base_stems(w: str) -> frozenset[str]:
     """``w``, and ``w`` without the ending a place name drops before a derived ending."""
-    return {w[: len(w) - len(e)] for e in _BASE_ENDINGS if w.endswith(e) and len(w) - len(e) >= 4}
+    return frozenset(
+        w[: len(w) - len(e)] for e in _BASE_ENDINGS if w.endswith(e) and len(w) - len(e) >= 4
+    )
 
 
 # how far a spelling drifted from another

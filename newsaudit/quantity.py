@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import mentions_any, word_set
-
 SCALES = {
     "thousand": 1e3,
     "thousands": 1e3,
@@ -120,7 +118,14 @@ _WORD_NUMBER = re.compile(
     r"(?P<half>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )
-_NUMBER_WORDS = word_set(list(WORDS) + list(ORDINALS))  # for mentions_any
+_NUMBER_WORDS = frozenset(WORDS) | frozenset(ORDINALS)  # all lower-case ASCII letters
+_WORD_RUN = re.compile(r"\w+")
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)  # _WORD_NUMBER's "half"
+_DIGIT = re.compile(r"\d")
+_GROUP_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")  # "240,800,000", "240 800 000"
+# The characters outside ASCII that a case-insensitive regex matches to an ASCII letter
+# ("İ", dotless "ı", long "ſ", the Kelvin sign; checked over all of Unicode)
+_MATCH_ASCII_LETTERS = "\u0130\u0131\u017f\u212a"
 _APPROX = re.compile(
     r"\b(?:" + "|".join(a.replace(" ", r"\s+") for a in APPROXIMATORS) + r")\s+$", re.IGNORECASE
 )
@@ -194,35 +199,71 @@ def _close(a: float, b: float) -> bool:
 @lru_cache(maxsize=20_000)
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Every number of ``text`` with its readings, in order of position."""
-    spelled = mentions_any(text, _NUMBER_WORDS, _WORD_NUMBER)
-    if not spelled and not any(map(str.isdigit, text)):
+    first_digit = _DIGIT.search(text)
+    spelled = _spelled_numbers(text)
+    if not spelled and first_digit is None:
         return ()
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    for m in _DATE.finditer(text):
-        out.append(_date(m))
-        taken.append(m.span())
-    for m in _NUMBER.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+    if first_digit is not None:
+        # Dates and numbers start at a digit (or the apostrophe of "'90s" just before one):
+        # the scan starts there; the look-behinds still see the text before it.
+        scan_from = max(0, first_digit.start() - 1)
+        for m in _DATE.finditer(text, scan_from):
+            out.append(_date(m))
+            taken.append(m.span())
+        for m in _NUMBER.finditer(text, scan_from):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            out.append(_number(m, text))
+    for start, end, word, half in spelled:
+        if any(a <= start < b for a, b in taken):
             continue
-        out.append(_number(m, text))
-    for m in _WORD_NUMBER.finditer(text) if spelled else ():
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        word = m.group(1).lower()
-        value = float(WORDS.get(word, ORDINALS.get(word, 0))) + (0.5 if m.group("half") else 0)
+        value = float(WORDS.get(word, ORDINALS.get(word, 0))) + (0.5 if half else 0)
         out.append(
             Quantity(
                 value,
-                m.start(),
-                m.end(),
-                _approximate(text, m.start()),
+                start,
+                end,
+                _approximate(text, start),
                 spelled=True,
                 readings=frozenset({value}),
             )
         )
     out.sort(key=lambda q: q.start)
     return tuple(_year_ranges(_share_range_scales(out, text), text))
+
+
+def written_numbers(text: str) -> list[Quantity]:
+    """The quantities of ``text`` written with digits (not spelled out)."""
+    if _DIGIT.search(text) is None:
+        return []  # each of them has a digit: no need to read the text
+    return [q for q in quantities(text) if not q.spelled]
+
+
+def _spelled_numbers(text: str) -> list[tuple[int, int, str, bool]]:
+    """The matches of ``_WORD_NUMBER`` as (start, end, number word in lower case, "and a half"
+    follows).
+
+    A match is exactly a maximal run of word characters whose lower case is a number word: the
+    runs are looked up in a set instead of trying the regex's alternatives at every position.
+    Only four characters outside ASCII match an ASCII letter when case is ignored (and "İ"
+    lowers to two characters, which would shift the offsets): a text with one of them takes
+    the regex.
+    """
+    if not text.isascii() and any(c in text for c in _MATCH_ASCII_LETTERS):
+        return [(m.start(), m.end(), m.group(1).lower(), bool(m.group("half")))
+                for m in _WORD_NUMBER.finditer(text)]
+    lower = text.lower()
+    if _NUMBER_WORDS.isdisjoint(_WORD_RUN.findall(lower)):
+        return []  # the common case: no number word at all
+    found = []
+    for m in _WORD_RUN.finditer(lower):
+        word = m.group()
+        if word in _NUMBER_WORDS:
+            half = _AND_A_HALF.match(text, m.end())
+            found.append((m.start(), half.end() if half else m.end(), word, bool(half)))
+    return found
 
 
 def _year_ranges(found: list[Quantity], text: str) -> list[Quantity]:
@@ -254,24 +295,27 @@ def _year_ranges(found: list[Quantity], text: str) -> list[Quantity]:
 
 
 def _number(m: re.Match, text: str) -> Quantity:
-    raw = re.sub(r"[,\s\u00a0\u202f]", "", m.group("num"))
+    num, minute, mer, zone, pct, suffix, apos, half, scale = m.group(
+        "num", "min", "mer", "time", "pct", "suffix", "apos", "half", "scale"
+    )
+    raw = _GROUP_SEPARATORS.sub("", num)
     value = float(raw)
-    scale = (m.group("scale") or "").lower().rstrip(".")
+    scale = (scale or "").lower().rstrip(".")
     kind = "count"
     readings = {value}
-    if m.group("min") or m.group("mer") or m.group("time"):
+    if minute or mer or zone:
         kind = "time"
         hours = value
-        if m.group("min"):
-            hours += int(m.group("min")) / 60
+        if minute:
+            hours += int(minute) / 60
         elif "." in raw and len(raw.split(".")[1]) == 2 and int(raw.split(".")[1]) < 60:
             whole, minutes = raw.split(".")
             hours = int(whole) + int(minutes) / 60  # "8.30 p.m.", "3.45 GMT"
-        if m.group("mer"):
-            hours = hours % 12 + (12 if m.group("mer").lower().startswith("p") else 0)
+        if mer:
+            hours = hours % 12 + (12 if mer.lower().startswith("p") else 0)
         readings = _clock(hours)
         value = hours
-    elif m.group("pct"):
+    elif pct:
         kind = "percent"
     elif scale:
         scaled = value * SCALES[scale]
@@ -279,20 +323,20 @@ def _number(m: re.Match, text: str) -> Quantity:
         value = scaled
     else:
         readings |= _time_readings(raw)
-    if m.group("suffix") and m.group("suffix").lower() == "s" and value == int(value):
+    if suffix and suffix.lower() == "s" and value == int(value):
         kind = "year"  # a decade: "1990s" is also "the '90s"
         readings |= {value % 100, 1900 + value % 100, 2000 + value % 100}
     elif (
         kind == "count"
         and not scale
-        and raw == m.group("num")
+        and raw == num
         and value == int(value)
         and 1800 <= value <= 2100
     ):
         kind = "year"
-    if m.group("apos") and value < 100:
+    if apos and value < 100:
         readings |= {1900 + value, 2000 + value}
-    if m.group("half"):
+    if half:
         readings = {r + 0.5 for r in readings}
         value += 0.5
     mantissa = raw.lstrip("0") or "0"
@@ -367,8 +411,11 @@ def _share_range_scales(found: list[Quantity], text: str) -> list[Quantity]:
     return out
 
 
+_SCALE_AT_END = re.compile(r"(" + _SCALE_WORDS + r")\b\.?$", re.IGNORECASE)
+
+
 def _scale_of(span: str) -> float | None:
-    m = re.search(r"(" + _SCALE_WORDS + r")\b\.?$", span, re.IGNORECASE)
+    m = _SCALE_AT_END.search(span)
     return SCALES[m.group(1).lower()] if m else None
 
 

@@ -56,23 +56,44 @@ _WORD_BEFORE = re.compile(r"[^\W_]")
 _ACRONYM_BEFORE = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.){2,}\s+$")  # "U.S. Treasury": not a break
 
 
+# Where a capitalised word may start: an upper-case letter is A-Z or a non-ASCII letter from
+# U+00C0 on, outside the General Punctuation block (quotes, dashes, spaces; checked over all of
+# Unicode). A character class the regex engine scans for in C, fast.
+_MAY_BE_UPPER = re.compile(r"[A-Z\u00c0-\u1fff\u2070-\U0010ffff]")
+_RUN_CHAR = re.compile(r"[\w’'.\-]")  # every character a match of _CAPITALISED may hold
+_RUN = re.compile(r"[\w’'.\-]*")
+
+
 def capitalised_tokens(text: str, offset: int = 0) -> list[Token]:
     """The capitalised words of ``text`` as tokens, without tokenising the rest.
 
     Same tokens (and the same ``initial`` flags) as :func:`tokenize` gives for them: a word is
     initial when only an opening quote, or a sentence or clause break, stands before it.
     """
+    # No match of _CAPITALISED crosses the ends of a run of _RUN_CHARs (its lookbehind passes
+    # there as at the start of the text), so matching run by run finds the words a scan of the
+    # whole text finds. Only runs with a possible upper-case letter are matched: most of the
+    # text is lower-case words, which the regex would otherwise hand over one by one.
     out = []
-    for match in _CAPITALISED.finditer(text):
-        word = match.group()
-        if not word[0].isupper():
+    pos = 0
+    while (hit := _MAY_BE_UPPER.search(text, pos)) is not None:
+        run_start = hit.start()
+        if not _RUN_CHAR.match(text, run_start):
+            pos = run_start + 1
             continue
-        start = match.start()
-        initial = not _WORD_BEFORE.search(text, 0, start) or (
-            _BREAK_BEFORE.search(text, max(0, start - 8), start) is not None
-            and not _ACRONYM_BEFORE.search(text, max(0, start - 12), start)
-        )
-        out.append(Token(word, offset + start, offset + match.end(), initial))
+        while run_start > pos and _RUN_CHAR.match(text, run_start - 1):
+            run_start -= 1
+        pos = _RUN.match(text, hit.start()).end()
+        for match in _CAPITALISED.finditer(text, run_start, pos):
+            word = match.group()
+            if not word[0].isupper():
+                continue
+            start = match.start()
+            initial = not _WORD_BEFORE.search(text, 0, start) or (
+                _BREAK_BEFORE.search(text, max(0, start - 8), start) is not None
+                and not _ACRONYM_BEFORE.search(text, max(0, start - 12), start)
+            )
+            out.append(Token(word, offset + start, offset + match.end(), initial))
     return out
 
 

@@ -62,9 +62,11 @@ def _builtin(ctx: AuditContext) -> bool:
 
 
 def _grammar_rule(code: str, name: str, pattern: str, message, doc: str, flags: int = 0,
-                  **options) -> Rule:
+                  hint: str | None = None, **options) -> Rule:
+    """``hint``: what every match contains, found fast (see ``regex_rule``)."""
     return regex_rule(code, name, "Fluency/Grammar", Severity.MINOR, re.compile(pattern, flags),
-                      message, doc, scope="text", evidence=BUILT_IN, when=_builtin, **options)
+                      message, doc, scope="text", evidence=BUILT_IN, when=_builtin,
+                      hint=re.compile(hint) if hint else None, **options)
 
 
 THEIR_IS = _grammar_rule(
@@ -83,13 +85,16 @@ THEIR_IS = _grammar_rule(
 
     ## Use instead
     "Officials said there was no damage."
-    """, span_group=1)
+    """, span_group=1, hint=r"heir\s+(?:is|was|are|were|will be|has been|have been)")
 
+_DEGREE_ADJECTIVES = (
+    "hard|difficult|easy|late|early|soon|far|big|small|few|many|much|little|expensive|"
+    "dangerous|close|weak|strong|slow|fast"
+)
 TO_TOO = _grammar_rule(
     "NA912", "to-too",
     r"\b(?:is|was|are|were|be|been|seems?|seemed|became|becomes|get|got)\s+(to)\s+"
-    r"(?:hard|difficult|easy|late|early|soon|far|big|small|few|many|much|little|expensive|"
-    r"dangerous|close|weak|strong|slow|fast)\b(?!\s+(?:a|an|the|this|that|its|their)\b)",
+    r"(?:" + _DEGREE_ADJECTIVES + r")\b(?!\s+(?:a|an|the|this|that|its|their)\b)",
     "“to” where “too” is meant",
     """"to hard" for "too hard" after "to be" (built in; only where LanguageTool did not check).
 
@@ -104,7 +109,7 @@ TO_TOO = _grammar_rule(
 
     ## Use instead
     "He said it was too hard to see a way forward."
-    """, span_group=1)
+    """, span_group=1, hint=r"to\s+(?:" + _DEGREE_ADJECTIVES + ")")
 
 DOUBLED_WORD = _grammar_rule(
     "NA913", "doubled-word", r"\b([A-Za-z]+)[ \t]+\1\b", lambda m: f"“{m.group(1)}” twice in a row",

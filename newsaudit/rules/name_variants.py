@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterator
 
@@ -73,21 +74,49 @@ def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 def _may_have_variant(text: str) -> bool:
     """``variant_pattern()`` matches somewhere in ``text``.
 
-    When the listed spellings and ``text`` are ASCII, a match needs one of them as a substring of
-    the lower-cased text: plain substring tests rule most texts out before the regex runs.
+    When the listed spellings are ASCII, a match needs every word of some spelling ("north",
+    "macedonia") among the words of the text (a whole-word match of a spelling makes each of
+    its words a whole word of the text): one set of the text's words rules most texts out
+    before the regex, which tries every spelling at every position, runs.
     """
-    spellings = _ascii_spellings()
-    if spellings is not None and text.isascii():
-        lower = text.lower()
-        if not any(spelling in lower for spelling in spellings):
+    spelling_words = _ascii_spelling_words()
+    if spelling_words is not None:
+        words = _ascii_words(text)
+        if not any(words.issuperset(w) for w in spelling_words):
             return False
     return variant_pattern().search(text) is not None
 
 
+_WORD_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# The non-ASCII letters that a regex ignoring case takes for ASCII ones (all of Unicode checked)
+_ASCII_TWINS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+
+
+def _ascii_stand_in(match: re.Match) -> str:
+    """An ASCII character for a non-ASCII one that keeps what the variant regex sees in it:
+    the letter it matches ignoring case, else a word character no spelling holds ("0"), else a
+    space."""
+    char = match.group()
+    return _ASCII_TWINS.get(char) or ("0" if _WORD_CHAR.match(char) else " ")
+
+
+def _ascii_words(text: str) -> set[str]:
+    """The words (runs of word characters) of ``text`` in lower case, non-ASCII characters
+    replaced by their ASCII stand-ins, for comparing with the ASCII spellings."""
+    if not text.isascii():
+        text = _NON_ASCII.sub(_ascii_stand_in, text)
+    return set(_WORD_RUN.findall(text.lower()))
+
+
 @lru_cache(maxsize=1)
-def _ascii_spellings() -> tuple[str, ...] | None:
+def _ascii_spelling_words() -> tuple[frozenset[str], ...] | None:
+    """The words of each listed spelling, or None when some spelling is not ASCII."""
     spellings = tuple(variant_groups())
-    return spellings if all(s.isascii() for s in spellings) else None
+    if not all(s.isascii() for s in spellings):
+        return None
+    return tuple(frozenset(_WORD_RUN.findall(s)) for s in spellings)
 
 
 RULES = (

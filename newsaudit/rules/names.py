@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterator
 
 from ..lexicon import is_dictionary_word, is_ordinary_word, load_list, name_zipf
-from ..model import Finding, Severity
+from ..model import Finding, Sentence, Severity
 from ..nameforms import (
     GARBLED,
     ROMANISATION,
@@ -96,6 +97,16 @@ def _closeness(a: str, b: str) -> float:
     return Levenshtein.normalized_similarity(fold(a), fold(b))
 
 
+@lru_cache(maxsize=50_000)
+def _wire_sentence_names(sentences: tuple[Sentence, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The names of wire sentences, redactions left out, and their folded forms (once per
+    aligned wire text, not once per article aligned to it)."""
+    names = tuple(
+        t.bare for s in sentences for t in sentence_names(s) if not is_redaction(t.bare)
+    )
+    return names, frozenset(fold(w) for w in names)
+
+
 def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """A name spelled differently from the similar-looking name in the aligned wire sentence.
 
@@ -136,10 +147,11 @@ def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     for pair in ctx.alignment.sentences:
         if pair.similarity < NAME_MIN_SIMILARITY:
             continue
-        wire_names = [t.bare for s in pair.wire_sentences for t in sentence_names(s)]
-        wire_names = [w for w in wire_names if not is_redaction(w)]
-        wire_folded = {fold(w) for w in wire_names}
-        for token in sentence_names(pair.sentence):
+        names = sentence_names(pair.sentence)
+        if not names:
+            continue
+        wire_names, wire_folded = _wire_sentence_names(pair.wire_sentences)
+        for token in names:
             word = token.bare
             if fold(word) in wire_folded or fold(word) in ctx.wire_names or is_ordinary_word(word):
                 continue
@@ -378,12 +390,27 @@ def _neighbours(tokens, first: int, last: int) -> set[str]:
 
 def _known_in(name: str, article_names: list[str]) -> bool:
     """The article has this name in some spelling or derived form ("Vyshhorodsky")."""
-    return any(
-        fold(a) == fold(name)
-        or is_variant(name, a)
-        or is_derived_form(name, a)
-        or drift(name, a)[0] != GARBLED
-        for a in article_names
+    # The tests are pure, so their order does not change the answer: the cheap ones go first
+    # over all the names, and most names are found as they are, before any costly test.
+    folded = fold(name)
+    return (
+        any(fold(a) == folded for a in article_names)
+        or any(is_variant(name, a) for a in article_names)
+        or any(is_derived_form(name, a) for a in article_names)
+        or any(drift(name, a)[0] != GARBLED for a in article_names)
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _unknown_wire_names(sentence: Sentence) -> tuple[Token, ...]:
+    """The names of a wire sentence that no English dictionary or text corpus knows (once per
+    wire sentence, not once per article aligned to it)."""
+    return tuple(
+        t
+        for t in sentence_names(sentence)
+        if _foreign_name(t.bare)
+        and not t.bare.isupper()
+        and name_zipf(fold(t.bare)) < UNKNOWN_NAME_ZIPF
     )
 
 
@@ -429,11 +456,8 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         missing = [
             t
             for s in pair.wire_sentences
-            for t in sentence_names(s)
-            if _foreign_name(t.bare)
-            and not t.bare.isupper()
-            and name_zipf(fold(t.bare)) < UNKNOWN_NAME_ZIPF
-            and not _known_in(t.bare, article_names)
+            for t in _unknown_wire_names(s)
+            if not _known_in(t.bare, article_names)
         ]
         if not missing:
             continue

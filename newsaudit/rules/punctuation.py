@@ -15,9 +15,12 @@ from .common import regex_rule
 
 
 def _punctuation_rule(
-    code: str, name: str, pattern: str, message: str, doc: str, translation_signal: bool
+    code: str, name: str, pattern: str, message: str, doc: str, translation_signal: bool,
+    hint: str,
 ) -> Rule:
-    """Punctuation the aligned wire paragraph has too ("!!!", "..") is the source's own."""
+    """Punctuation the aligned wire paragraph has too ("!!!", "..") is the source's own.
+
+    ``hint``: what every paragraph with a match contains, found fast (see ``regex_rule``)."""
     return regex_rule(
         code,
         name,
@@ -29,6 +32,7 @@ def _punctuation_rule(
         translation_signal=translation_signal,
         minor_weight=MINOR_PUNCTUATION_WEIGHT,
         unless_in_wire=True,
+        hint=re.compile(hint),
     )
 
 
@@ -53,6 +57,7 @@ STRAY_PERIOD = _punctuation_rule(
     "the status of the port remains unclear"
     """,
     translation_signal=True,
+    hint=r"\s\.\s+[a-z]",  # the spaced period and the lower-case letter after it
 )
 
 DOUBLED_PUNCTUATION = _punctuation_rule(
@@ -76,6 +81,7 @@ DOUBLED_PUNCTUATION = _punctuation_rule(
     "released by the emergency service. Officials said"
     """,
     translation_signal=True,
+    hint=r"\.\s*\.|,\s*,|;\s*;|:\s*:",  # the two marks (ellipses too)
 )
 
 SPACE_BEFORE_PUNCTUATION = _punctuation_rule(
@@ -100,6 +106,7 @@ SPACE_BEFORE_PUNCTUATION = _punctuation_rule(
     "The mayor said, however, that talks continue."
     """,
     translation_signal=False,
+    hint=r"[ \t][,!?;:.]",  # the last space and the mark
 )
 
 MISPLACED_QUOTE = _punctuation_rule(
@@ -123,6 +130,7 @@ MISPLACED_QUOTE = _punctuation_rule(
     "“We will stay,” he said."
     """,
     translation_signal=True,
+    hint=r"[“”]",  # a curly quote
 )
 
 

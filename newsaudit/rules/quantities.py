@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from ..model import Finding, Severity
-from ..quantity import Quantity, quantities, same_kind
+from ..quantity import Quantity, quantities, same_kind, written_numbers
 from .base import AuditContext, Rule
 
 MIN_SIMILARITY = 0.3  # numbers are compared only in clearly aligned sentence pairs
@@ -58,7 +58,7 @@ def check_number_mismatch(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     for pair in ctx.alignment.sentences:
         if pair.similarity < MIN_SIMILARITY:
             continue
-        wire_numbers = [w for w in quantities(pair.wire_text) if not w.spelled]
+        wire_numbers = written_numbers(pair.wire_text)
         if not wire_numbers:
             continue
         article_numbers = quantities(pair.sentence.text)
@@ -123,6 +123,11 @@ def _slipped(q: Quantity, w: Quantity) -> bool:
 _SPLIT = re.compile(r"(\d{1,3})(?:, (\d{3})(?!\d)|,(\d{1,2})(?![\d,]))")
 
 
+def _has_split(text: str) -> bool:
+    """Whether ``split_number`` can find anything in ``text`` (a comma first: it is fast)."""
+    return "," in text and _SPLIT.search(text) is not None
+
+
 def split_number(text: str, q: Quantity, wire_numbers) -> re.Match | None:
     """A number written "450, 000" or "31,8" (decimal comma) that ``q`` is part of, when its
     English reading is a number of the wire: the match of the whole malformed number."""
@@ -158,10 +163,11 @@ def check_number_format(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     "Turnout reached 31.8% and 25,000 ballots were spoiled."
     """
     reported: set[int] = set()
-    for paragraph in ctx.doc.paragraphs:
-        for pattern, message in ((_DECIMAL_COMMA_PERCENT, "a decimal comma: English writes a "
-                                  "decimal point"),
-                                 (_SPLIT_ZERO_GROUP, "one number split by a comma and a space")):
+    # Patterns that cannot match in the article cannot match in any of its paragraphs.
+    patterns = [(pattern, message) for pattern, hint, message in _MALFORMED
+                if hint.search(ctx.doc.text)]
+    for paragraph in ctx.doc.paragraphs if patterns else ():
+        for pattern, message in patterns:
             for m in pattern.finditer(paragraph.text):
                 start = paragraph.start + m.start()
                 reported.add(start)
@@ -169,9 +175,9 @@ def check_number_format(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 yield rule.finding(ctx, start, start + len(m.group(1) if m.groups() else m.group()),
                                    message, evidence=f"…{context}…", confidence=0.9)
     for pair in ctx.alignment.sentences:
-        if pair.similarity < SPLIT_MIN_SIMILARITY:
+        if pair.similarity < SPLIT_MIN_SIMILARITY or not _has_split(pair.sentence.text):
             continue
-        wire_numbers = [w for w in quantities(pair.wire_text) if not w.spelled]
+        wire_numbers = written_numbers(pair.wire_text)
         for q in quantities(pair.sentence.text):
             split = None if q.spelled else split_number(pair.sentence.text, q, wire_numbers)
             if split is None or pair.sentence.start + split.start() in reported:
@@ -187,6 +193,13 @@ def check_number_format(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
 # "171, 000": a group with a leading zero is never a number of its own, so no wire is needed
 _SPLIT_ZERO_GROUP = re.compile(r"(?<![\d,.])\d{1,3}(?:, 0\d\d)+(?![\d,])")
 _DECIMAL_COMMA_PERCENT = re.compile(r"(?<![\d,.])(\d{1,3},\d{1,2})\s?(?:%|per\s?cent\b|percent\b)")
+# Each pattern with a hint: what any match of it contains (no look-around, so a match in a
+# paragraph is a match in the whole text), found fast from its literal first character.
+_MALFORMED = (
+    (_DECIMAL_COMMA_PERCENT, re.compile(r",\d\d?\s?(?:%|per\s?cent|percent)"),
+     "a decimal comma: English writes a decimal point"),
+    (_SPLIT_ZERO_GROUP, re.compile(r", 0\d\d"), "one number split by a comma and a space"),
+)
 
 
 RULES = (

@@ -221,11 +221,16 @@ def _reduced_relative(sentence, tokens, lower, i, nouns):
 _LOOP = re.compile(r"\b((?:\w+[\s,;]+){0,3}?\w+)(?:[\s,;]+\1\b){2,}", re.IGNORECASE)
 
 
-def _may_loop(words: list[str]) -> bool:
-    """Cheap test before the regex: some word recurs twice at a period of 1 to 4 words."""
+def _may_loop(words: list[str], exact: bool) -> bool:
+    """Cheap test before the regex: some word recurs twice at a period of 1 to 4 words. When
+    the words are ``exact`` (the regex's own, see ``_words_as_the_regex_sees_them``), the test
+    is what the regex needs: a phrase of 1 to 4 words three times in a row."""
     for k in range(1, 5):
-        same = list(map(eq, words, words[k:]))  # same[i]: words[i] == words[i + k]
-        if any(map(and_, same, same[k:])):  # ... and words[i + k] == words[i + 2k]
+        same = bytes(map(eq, words, words[k:]))  # same[i]: words[i] == words[i + k]
+        if exact:
+            if b"\x01" * (2 * k) in same:  # words[i : i + k] twice more right after
+                return True
+        elif 1 in same and any(map(and_, same, same[k:])):  # ... and words[i + k] == words[i + 2k]
             return True
     return False
 
@@ -254,8 +259,9 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """
     for paragraph in ctx.doc.paragraphs:
         words = _WORDS.findall(paragraph.text.lower())
+        exact = _words_as_the_regex_sees_them(paragraph.text)
         reported: list[tuple[int, int]] = []
-        for start, end, phrase in _long_loops(paragraph.text, words):
+        for start, end, phrase in _long_loops(paragraph.text, words, exact):
             reported.append((start, end))
             yield rule.finding(
                 ctx,
@@ -264,7 +270,7 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 f"“{phrase}” repeated in a loop",
                 evidence=None,
             )
-        if reported or not _may_loop(words):
+        if reported or not _may_loop(words, exact):
             continue  # no phrase of up to four words comes back twice at its own period
         for m in _LOOP.finditer(paragraph.text):
             phrase = m.group(1)
@@ -291,14 +297,28 @@ _LONG_LOOPS = (
     re.compile(r"\b((?:\w+\W+){4,12}?)\1+", re.IGNORECASE),
     re.compile(r"\b((?:\w+\W+){3})\1{2,}", re.IGNORECASE),
 )
-LONG_LOOP_MIN_WORDS = 3
+LONG_LOOP_MIN_WORDS, LONG_LOOP_MAX_WORDS = 3, 12  # the shortest and longest phrase above
 
 
-def _long_loops(text: str, words: list[str]) -> list[tuple[int, int, str]]:
-    """Phrases of three words or more in a loop (see ``_LONG_LOOPS``), as (start, end, phrase)."""
+def _words_as_the_regex_sees_them(text: str) -> bool:
+    """Whether the words of ``text.lower()`` are the regex's words, with its case-insensitive
+    equality: the regex compares the simple lower case of each character, which is what
+    ``lower()`` gives except for "İ" (two characters) and a final "Σ" (lowered to "ς")."""
+    return "\u0130" not in text and "\u03a3" not in text
+
+
+def _long_loops(text: str, words: list[str], exact: bool) -> list[tuple[int, int, str]]:
+    """Phrases of three words or more in a loop (see ``_LONG_LOOPS``), as (start, end, phrase).
+
+    ``words`` are the words of ``text.lower()``; ``exact``: they are the regex's own."""
     grams = list(zip(*(words[j:] for j in range(LONG_LOOP_MIN_WORDS))))
     if len(set(grams)) == len(grams):
         return []  # no four words come back at all: nothing to look for
+    if exact and not any(
+        b"\x01" * k in bytes(map(eq, words, words[k:]))
+        for k in range(LONG_LOOP_MIN_WORDS, LONG_LOOP_MAX_WORDS + 1)
+    ):
+        return []  # no run of 3 to 12 words comes again right after itself
     found: list[tuple[int, int, str]] = []
     for pattern in _LONG_LOOPS:
         for m in pattern.finditer(text):
