@@ -208,18 +208,17 @@ def check_inconsistent_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     counts = Counter({w: len(occurrences[w]) for w in spellings})
     seen: set[str] = set()
     buckets: dict[str, list[str]] = defaultdict(list)
+    long_by_initial: dict[str, list[str]] = defaultdict(list)  # spellings of six letters or more
     for w in spellings:
         buckets[skeleton(w)].append(w)
+        if len(w) >= 6:
+            long_by_initial[w[0]].append(w)
     for word in spellings:
         if word in seen:
             continue
         # variants share a skeleton, or (long names) start alike and differ little in length
         nearby = buckets[skeleton(word)] + (
-            [
-                w
-                for w in spellings
-                if len(w) >= 6 and w[0] == word[0] and abs(len(w) - len(word)) <= 2
-            ]
+            [w for w in long_by_initial[word[0]] if abs(len(w) - len(word)) <= 2]
             if len(word) >= 6
             else []
         )
