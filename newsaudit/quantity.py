@@ -235,11 +235,13 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(_year_ranges(_share_range_scales(out, text), text))
 
 
-def written_numbers(text: str) -> list[Quantity]:
-    """The quantities of ``text`` written with digits (not spelled out)."""
+@lru_cache(maxsize=20_000)
+def written_numbers(text: str) -> tuple[Quantity, ...]:
+    """The quantities of ``text`` written with digits (not spelled out). Cached: a wire
+    sentence is asked for every article aligned to it."""
     if _DIGIT.search(text) is None:
-        return []  # each of them has a digit: no need to read the text
-    return [q for q in quantities(text) if not q.spelled]
+        return ()  # each of them has a digit: no need to read the text
+    return tuple(q for q in quantities(text) if not q.spelled)
 
 
 def _spelled_numbers(text: str) -> list[tuple[int, int, str, bool]]:
