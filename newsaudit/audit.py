@@ -388,13 +388,16 @@ def _excluding(wire: int | None) -> Callable[[int], bool] | None:
 
 
 def _pool_names(pool: Sequence[Document]) -> frozenset[str]:
-    return frozenset(
-        fold(t.bare)
-        for d in pool
-        for s in d.sentences
-        for t in sentence_names(s)
-        if not is_redaction(t.bare)
-    )
+    from .rules.names import warm_wire_sentence
+
+    # The name rules' data about each wire sentence is worked out here, once: the processes
+    # that audit the articles fork after this and inherit it.
+    names = set()
+    for d in pool:
+        for s in d.sentences:
+            names.update(fold(t.bare) for t in sentence_names(s) if not is_redaction(t.bare))
+            warm_wire_sentence(s)
+    return frozenset(names)
 
 
 def _signals(options: AuditOptions) -> tuple[Rule, ...]:

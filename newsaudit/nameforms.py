@@ -60,6 +60,7 @@ def skeleton(name: str) -> str:
 _VOICING = str.maketrans({"d": "t", "b": "p", "z": "s", "v": "f"})
 
 
+@lru_cache(maxsize=50_000)
 def _initial_class(word: str) -> str:
     first = fold(word)[:1]
     return "vowel" if first in "aeiouy" else skeleton(word)[:1].translate(_VOICING)
@@ -323,6 +324,12 @@ def frame(name: str) -> tuple[str, ...]:
     return tuple(c for c in w if c not in "aeiouy")
 
 
+# The cost of substituting unit y for unit x, in shifts, when the two are of one class.
+_SUBSTITUTION_SHIFTS = {
+    x: {y: int((x, y) in _SHIFTS) for x2, y in _COMPATIBLE if x2 == x} for x, _ in _COMPATIBLE
+}
+
+
 def _frame_edits(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
     """(edits, shifts) of the cheapest alignment of two frames.
 
@@ -330,25 +337,26 @@ def _frame_edits(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
     as a shift, and so does an "h" written on one side only. Any other substitution,
     insertion or deletion is an edit.
     """
-    inf = (99, 0)
-    rows = [[(j, 0) for j in range(len(b) + 1)]]
-    for i in range(1, len(a) + 1):
-        row = [(i, 0)] + [inf] * len(b)
-        for j in range(1, len(b) + 1):
-            up, left, diag = rows[i - 1][j], row[j - 1], rows[i - 1][j - 1]
-            if a[i - 1] == b[j - 1]:
+    # A cost (edits, shifts) is kept as the one number edits * edit + shifts: shifts never
+    # reach ``edit`` (at most one a substitution), so numbers order as the pairs do.
+    edit = len(a) + len(b) + 1
+    previous = [j * edit for j in range(len(b) + 1)]
+    for i, x in enumerate(a, 1):
+        drop_x = 0 if x == "h" else edit
+        shifts_for = _SUBSTITUTION_SHIFTS.get(x, {})
+        row = [i * edit]
+        for j, y in enumerate(b, 1):
+            diag = previous[j - 1]
+            if x == y:
                 sub = diag
-            elif (a[i - 1], b[j - 1]) in _COMPATIBLE:
-                sub = (diag[0], diag[1] + ((a[i - 1], b[j - 1]) in _SHIFTS))
             else:
-                sub = (diag[0] + 1, diag[1])
+                shift = shifts_for.get(y)
+                sub = diag + edit if shift is None else diag + shift
             # an "h" written or left out is romanisation, not drift ("Fariba"/"Faribah",
             # "Adelha"/"Adelkhah"): it costs a shift, not an edit
-            dropped_a = (up[0], up[1]) if a[i - 1] == "h" else (up[0] + 1, up[1])
-            dropped_b = (left[0], left[1]) if b[j - 1] == "h" else (left[0] + 1, left[1])
-            row[j] = min(sub, dropped_a, dropped_b)
-        rows.append(row)
-    return rows[-1][-1]
+            row.append(min(sub, previous[j] + drop_x, row[j - 1] + (0 if y == "h" else edit)))
+        previous = row
+    return divmod(previous[-1], edit)
 
 
 @lru_cache(maxsize=200_000)

@@ -113,6 +113,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DATE = re.compile(r"(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?![\d.]|-\d)")
+_DATE_HINT = re.compile(r"\d[./-]\d\d?[./-]\d")  # in every date; fast to look for
 _WORD_NUMBER = re.compile(
     r"\b(" + "|".join(sorted(list(WORDS) + list(ORDINALS), key=len, reverse=True)) + r")\b"
     r"(?P<half>\s+and\s+a\s+half\b)?",
@@ -209,7 +210,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         # Dates and numbers start at a digit (or the apostrophe of "'90s" just before one):
         # the scan starts there; the look-behinds still see the text before it.
         scan_from = max(0, first_digit.start() - 1)
-        for m in _DATE.finditer(text, scan_from):
+        for m in _DATE.finditer(text, scan_from) if _DATE_HINT.search(text, scan_from) else ():
             out.append(_date(m))
             taken.append(m.span())
         for m in _NUMBER.finditer(text, scan_from):
@@ -234,11 +235,13 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(_year_ranges(_share_range_scales(out, text), text))
 
 
-def written_numbers(text: str) -> list[Quantity]:
-    """The quantities of ``text`` written with digits (not spelled out)."""
+@lru_cache(maxsize=20_000)
+def written_numbers(text: str) -> tuple[Quantity, ...]:
+    """The quantities of ``text`` written with digits (not spelled out). Cached: a wire
+    sentence is asked for every article aligned to it."""
     if _DIGIT.search(text) is None:
-        return []  # each of them has a digit: no need to read the text
-    return [q for q in quantities(text) if not q.spelled]
+        return ()  # each of them has a digit: no need to read the text
+    return tuple(q for q in quantities(text) if not q.spelled)
 
 
 def _spelled_numbers(text: str) -> list[tuple[int, int, str, bool]]:

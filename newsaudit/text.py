@@ -89,10 +89,13 @@ def capitalised_tokens(text: str, offset: int = 0) -> list[Token]:
             if not word[0].isupper():
                 continue
             start = match.start()
-            initial = not _WORD_BEFORE.search(text, 0, start) or (
-                _BREAK_BEFORE.search(text, max(0, start - 8), start) is not None
-                and not _ACRONYM_BEFORE.search(text, max(0, start - 12), start)
-            )
+            if start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
+                initial = False  # the common case: one space after a word (no break can match)
+            else:
+                initial = not _WORD_BEFORE.search(text, 0, start) or (
+                    _BREAK_BEFORE.search(text, max(0, start - 8), start) is not None
+                    and not _ACRONYM_BEFORE.search(text, max(0, start - 12), start)
+                )
             out.append(Token(word, offset + start, offset + match.end(), initial))
     return out
 

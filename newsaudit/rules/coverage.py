@@ -49,6 +49,9 @@ def _slots(article: list[Sentence], wire: list[Sentence], pairs) -> dict[int, li
 
 def _aligned_groups(ctx: AuditContext):
     """(article sentences, wire sentences, wire path, similarity) per well-aligned paragraph."""
+    paragraphs_of: dict[tuple, list[int]] = {}  # wire paragraphs -> article paragraphs, in order
+    for p in ctx.alignment.paragraphs:
+        paragraphs_of.setdefault((p.wire_path, p.wire_paragraphs), []).append(p.paragraph)
     seen = set()
     for pa in ctx.alignment.paragraphs:
         key = (pa.wire_path, pa.wire_paragraphs)
@@ -56,10 +59,7 @@ def _aligned_groups(ctx: AuditContext):
         if key in seen or wire is None or pa.similarity < GROUP_MIN:
             continue
         seen.add(key)
-        paragraphs = [
-            p.paragraph for p in ctx.alignment.paragraphs if (p.wire_path, p.wire_paragraphs) == key
-        ]
-        article = [s for i in paragraphs for s in ctx.doc.paragraphs[i].sentences]
+        article = [s for i in paragraphs_of[key] for s in ctx.doc.paragraphs[i].sentences]
         wire_sents = [s for i in pa.wire_paragraphs for s in wire.paragraphs[i].sentences]
         yield article, wire_sents, pa.wire_path, pa.similarity
 
@@ -96,17 +96,20 @@ def check_added_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """
     done = {p.sentence.index for p in ctx.alignment.sentences}
     for article, wire, path, _ in _aligned_groups(ctx):
+        if all(s.index in done for s in article):
+            continue  # every sentence aligned: none added
         wire_terms = frozenset().union(*(content_terms(s.text) for s in wire))
-        members = {s.index for s in article}
-        slots = _slots(
-            article, wire, [p for p in ctx.alignment.sentences if p.sentence.index in members]
-        )
+        slots = None  # worked out for the first sentence that needs them
         for i, sentence in enumerate(article):
             if sentence.index in done or count_words(sentence.text) < 4:
                 continue
             terms = content_terms(sentence.text)
             if not terms or _covered(terms, wire_terms) > ADDED_MAX_OVERLAP:
                 continue
+            if slots is None:
+                members = {s.index for s in article}
+                pairs = [p for p in ctx.alignment.sentences if p.sentence.index in members]
+                slots = _slots(article, wire, pairs)
             if any(
                 char_fscore(sentence.text, w.text) >= PARAPHRASE_MIN
                 for w in slots.get(sentence.index, ())
@@ -161,20 +164,24 @@ def check_omitted_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         members = {s.index for s in article}
         pairs = [p for p in ctx.alignment.sentences if p.sentence.index in members]
         covered_wire = {w.index for p in pairs for w in p.wire_sentences}
+        if all(w.index in covered_wire for w in wire):
+            continue  # every wire sentence aligned: none omitted
         members_aligned = {p.sentence.index for p in pairs}
         article_terms = frozenset().union(*(content_terms(s.text) for s in article))
-        by_index = {s.index: s for s in article}
-        slot_mates = [
-            (by_index[a_index], w)
-            for a_index, ws in _slots(article, wire, pairs).items()
-            for w in ws
-        ]
+        slot_mates = None  # worked out for the first wire sentence that needs them
         for w in wire:
             terms = content_terms(w.text)
             if w.index in covered_wire or len(terms) < OMITTED_MIN_TERMS:
                 continue
             if _covered(terms, article_terms) > OMITTED_MAX_COVERED:
                 continue
+            if slot_mates is None:
+                by_index = {s.index: s for s in article}
+                slot_mates = [
+                    (by_index[a_index], mate)
+                    for a_index, mates in _slots(article, wire, pairs).items()
+                    for mate in mates
+                ]
             if any(
                 mate is w and char_fscore(a.text, w.text) >= PARAPHRASE_MIN
                 for a, mate in slot_mates

@@ -151,13 +151,13 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
                 "text in another script left untranslated",
                 evidence=None,
             )
-    stop = function_words()
+    is_stop = function_words().__contains__
     for sentence in ctx.doc.sentences:
         tokens = _LETTER_WORDS.findall(sentence.text)
-        words = [w.lower() for w in tokens]
-        if len(words) < SENTENCE_MIN_WORDS or sum(
-            w in stop for w in words
-        ) > SENTENCE_MAX_ENGLISH_SHARE * len(words):
+        if len(tokens) < SENTENCE_MIN_WORDS:
+            continue
+        words = list(map(str.lower, tokens))
+        if sum(map(is_stop, words)) > SENTENCE_MAX_ENGLISH_SHARE * len(words):
             continue
         if _FOREIGN_SCRIPT.search(sentence.text):
             continue

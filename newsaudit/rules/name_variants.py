@@ -102,21 +102,29 @@ def _ascii_stand_in(match: re.Match) -> str:
     return _ASCII_TWINS.get(char) or ("0" if _WORD_CHAR.match(char) else " ")
 
 
-def _ascii_words(text: str) -> set[str]:
+# ASCII bytes that are not word characters (\w: letters, digits, "_") turned into spaces
+_NON_WORD_TO_SPACE = bytes(
+    b if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_") else 0x20 for b in range(256)
+)
+
+
+def _ascii_words(text: str) -> set[bytes]:
     """The words (runs of word characters) of ``text`` in lower case, non-ASCII characters
     replaced by their ASCII stand-ins, for comparing with the ASCII spellings."""
     if not text.isascii():
         text = _NON_ASCII.sub(_ascii_stand_in, text)
-    return set(_WORD_RUN.findall(text.lower()))
+    # in bytes, a table turns the characters between words into spaces at C speed; the
+    # words are then what split() gives (the same runs as the regex \w+ finds, faster)
+    return set(text.lower().encode("ascii").translate(_NON_WORD_TO_SPACE).split())
 
 
 @lru_cache(maxsize=1)
-def _ascii_spelling_words() -> tuple[frozenset[str], ...] | None:
+def _ascii_spelling_words() -> tuple[frozenset[bytes], ...] | None:
     """The words of each listed spelling, or None when some spelling is not ASCII."""
     spellings = tuple(variant_groups())
     if not all(s.isascii() for s in spellings):
         return None
-    return tuple(frozenset(_WORD_RUN.findall(s)) for s in spellings)
+    return tuple(frozenset(w.encode("ascii") for w in _WORD_RUN.findall(s)) for s in spellings)
 
 
 RULES = (

@@ -107,6 +107,14 @@ def _wire_sentence_names(sentences: tuple[Sentence, ...]) -> tuple[tuple[str, ..
     return names, frozenset(fold(w) for w in names)
 
 
+def warm_wire_sentence(sentence: Sentence) -> None:
+    """Work out ahead what NA101 and NA103 want to know about a wire sentence (its names, the
+    unknown ones among them), so that processes forked afterwards inherit it instead of each
+    working it out again; it also loads wordfreq's large list, which ``name_zipf`` reads."""
+    _wire_sentence_names((sentence,))
+    _unknown_wire_names(sentence)
+
+
 def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """A name spelled differently from the similar-looking name in the aligned wire sentence.
 
@@ -208,18 +216,17 @@ def check_inconsistent_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     counts = Counter({w: len(occurrences[w]) for w in spellings})
     seen: set[str] = set()
     buckets: dict[str, list[str]] = defaultdict(list)
+    long_by_initial: dict[str, list[str]] = defaultdict(list)  # spellings of six letters or more
     for w in spellings:
         buckets[skeleton(w)].append(w)
+        if len(w) >= 6:
+            long_by_initial[w[0]].append(w)
     for word in spellings:
         if word in seen:
             continue
         # variants share a skeleton, or (long names) start alike and differ little in length
         nearby = buckets[skeleton(word)] + (
-            [
-                w
-                for w in spellings
-                if len(w) >= 6 and w[0] == word[0] and abs(len(w) - len(word)) <= 2
-            ]
+            [w for w in long_by_initial[word[0]] if abs(len(w) - len(word)) <= 2]
             if len(word) >= 6
             else []
         )

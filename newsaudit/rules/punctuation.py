@@ -202,6 +202,9 @@ def _quote_finding(rule: Rule, ctx: AuditContext, start: int) -> Finding:
     )
 
 
+_QUOTE_MARKS = re.compile('[“”"]')
+
+
 def _unmatched_quotes(text: str) -> tuple[list[int], list[int]]:
     """Positions of quotes left open and of quotes closing nothing.
 
@@ -216,7 +219,8 @@ def _unmatched_quotes(text: str) -> tuple[list[int], list[int]]:
         return [], []  # balanced counts, first closing after first opening: nothing to trace
     opening: list[int] = []
     closing: list[int] = []
-    for k, ch in enumerate(text):
+    for mark in _QUOTE_MARKS.finditer(text):  # (every other character is passed over)
+        k, ch = mark.start(), mark.group()
         if ch == '"' and k and text[k - 1].isdigit():
             continue
         if ch == "“":

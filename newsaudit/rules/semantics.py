@@ -221,11 +221,13 @@ def _reduced_relative(sentence, tokens, lower, i, nouns):
 _LOOP = re.compile(r"\b((?:\w+[\s,;]+){0,3}?\w+)(?:[\s,;]+\1\b){2,}", re.IGNORECASE)
 
 
-def _may_loop(words: list[str], exact: bool) -> bool:
+def _may_loop(words: list[str], exact: bool, repeated_trigram: bool) -> bool:
     """Cheap test before the regex: some word recurs twice at a period of 1 to 4 words. When
     the words are ``exact`` (the regex's own, see ``_words_as_the_regex_sees_them``), the test
     is what the regex needs: a phrase of 1 to 4 words three times in a row."""
     for k in range(1, 5):
+        if exact and k > 1 and not repeated_trigram:
+            break  # a phrase of 2 to 4 words three times in a row repeats three words
         same = bytes(map(eq, words, words[k:]))  # same[i]: words[i] == words[i + k]
         if exact:
             if b"\x01" * (2 * k) in same:  # words[i : i + k] twice more right after
@@ -260,8 +262,11 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     for paragraph in ctx.doc.paragraphs:
         words = _WORDS.findall(paragraph.text.lower())
         exact = _words_as_the_regex_sees_them(paragraph.text)
+        trigrams = list(zip(words, words[1:], words[2:]))
+        repeated_trigram = len(set(trigrams)) != len(trigrams)
         reported: list[tuple[int, int]] = []
-        for start, end, phrase in _long_loops(paragraph.text, words, exact):
+        loops = _long_loops(paragraph.text, words, exact) if repeated_trigram else []
+        for start, end, phrase in loops:
             reported.append((start, end))
             yield rule.finding(
                 ctx,
@@ -270,7 +275,7 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 f"“{phrase}” repeated in a loop",
                 evidence=None,
             )
-        if reported or not _may_loop(words, exact):
+        if reported or not _may_loop(words, exact, repeated_trigram):
             continue  # no phrase of up to four words comes back twice at its own period
         for m in _LOOP.finditer(paragraph.text):
             phrase = m.group(1)
@@ -310,10 +315,8 @@ def _words_as_the_regex_sees_them(text: str) -> bool:
 def _long_loops(text: str, words: list[str], exact: bool) -> list[tuple[int, int, str]]:
     """Phrases of three words or more in a loop (see ``_LONG_LOOPS``), as (start, end, phrase).
 
-    ``words`` are the words of ``text.lower()``; ``exact``: they are the regex's own."""
-    grams = list(zip(*(words[j:] for j in range(LONG_LOOP_MIN_WORDS))))
-    if len(set(grams)) == len(grams):
-        return []  # no four words come back at all: nothing to look for
+    ``words`` are the words of ``text.lower()``; ``exact``: they are the regex's own. Asked
+    only when some three words come back (a loop of three words or more repeats them)."""
     if exact and not any(
         b"\x01" * k in bytes(map(eq, words, words[k:]))
         for k in range(LONG_LOOP_MIN_WORDS, LONG_LOOP_MAX_WORDS + 1)
