@@ -14,7 +14,7 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Callable, NamedTuple, Sequence
 
-from .model import Alignment, Document, ParagraphAlignment, Sentence, SentencePair
+from .model import Alignment, Document, Paragraph, ParagraphAlignment, Sentence, SentencePair
 from .wire_index import Hit, WireIndex
 from .text import content_terms
 
@@ -55,7 +55,7 @@ def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None =
         allow = index.wire_filter(allow)
     best: list[Match | None] = []
     all_hits: list[tuple[Hit, ...]] = []
-    paragraph_terms = [content_terms(p.text) for p in doc.paragraphs]
+    paragraph_terms = [_paragraph_terms(p) for p in doc.paragraphs]
     for terms in paragraph_terms:
         hits = index.query(terms, CANDIDATES, allow)
         follow = _follower(best[-1], index) if best else _opening(hits, index)
@@ -77,9 +77,10 @@ def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None =
             )
         article_sents = [s for i in group.article for s in doc.paragraphs[i].sentences]
         wire_sents = [s for p in wire_pars for s in wire_doc.paragraphs[p].sentences]
+        wire_terms = [t for k in group.keys for t in index.sentence_terms(k)]
         pairs = [
             (a, w, s, wire_doc.path)
-            for a, w, s in align_sentences(article_sents, wire_sents, index)
+            for a, w, s in align_sentences(article_sents, wire_sents, index, wire_terms)
         ]
         pairs += _rescue(article_sents, pairs, group.hits, index)
         sentences.extend(SentencePair(a, w, path, round(s, 4)) for a, w, s, path in pairs)
@@ -88,6 +89,18 @@ def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None =
     result = Alignment(tuple(paragraphs), tuple(sentences))
     nearest = _nearest(paragraph_terms, best, all_hits, index, result.main_wire)
     return replace(result, nearest=nearest)
+
+
+def _paragraph_terms(paragraph: Paragraph) -> frozenset[str]:
+    """``content_terms(paragraph.text)``, from its sentences' terms (needed later anyway).
+
+    The same set: sentences partition the paragraph at whitespace, and no word token spans
+    whitespace.
+    """
+    sentences = paragraph.sentences
+    if len(sentences) == 1:
+        return content_terms(sentences[0].text)
+    return frozenset().union(*[content_terms(s.text) for s in sentences])
 
 
 def _gravitate(paragraph_terms: list, best: list, all_hits: list, index: WireIndex, allow) -> None:
@@ -235,8 +248,7 @@ def _best_match(terms, hits: Sequence[Hit], index: WireIndex):
             other = index.neighbour(hit.key, step)
             if other is None:
                 continue
-            merged = index.paragraphs[hit.key].terms | index.paragraphs[other].terms
-            merged_sim = index.similarity(terms, merged)
+            merged_sim = index.similarity(terms, index.joined_terms(min(hit.key, other)))
             if merged_sim > sim + MERGE_GAIN:
                 keys, sim = tuple(sorted((hit.key, other))), merged_sim
     return Match(keys, sim, tuple(hits)) if sim >= PARAGRAPH_MIN else None
@@ -405,16 +417,16 @@ def _rescue(article: Sequence[Sentence], pairs, hits: Sequence[Hit], index: Wire
     if not left:
         return []
     pool: list[tuple[Sentence, str]] = []
+    pool_terms: list[frozenset[str]] = []
     for key in dict.fromkeys(hit.key for hit in hits):
         wp = index.paragraphs[key]
         wire_doc = index.wires[wp.wire]
         pool.extend((s, wire_doc.path) for s in wire_doc.paragraphs[wp.paragraph].sentences)
+        pool_terms.extend(index.sentence_terms(key))
     found = []
     for sentence in left:
         terms = content_terms(sentence.text)
-        scored = [
-            (index.similarity(terms, content_terms(w.text)), -k) for k, (w, _) in enumerate(pool)
-        ]
+        scored = [(index.similarity(terms, w), -k) for k, w in enumerate(pool_terms)]
         if scored:
             sim, k = max(scored)
             if sim >= RESCUE_MIN:

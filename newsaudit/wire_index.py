@@ -74,6 +74,9 @@ class WireIndex:
         self._nominating = [(self._idf[t], self._postings[t]) for t in ranked]
         self._norms = [self.weight(p.terms) for p in self.paragraphs]
         self._wire_of = [p.wire for p in self.paragraphs]
+        # Filled on first use: what articles compare with a paragraph again and again.
+        self._sentence_terms: dict[int, tuple[frozenset[str], ...]] = {}
+        self._joined_terms: dict[int, frozenset[str]] = {}
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._default_idf)
@@ -153,6 +156,25 @@ class WireIndex:
                 scored.append((0.0, neg_key))
         scored.sort(reverse=True)  # (similarity, -key) pairs are unique: ties go to the lower key
         return [Hit(-neg_key, sim) for sim, neg_key in scored[:k] if sim > 0]
+
+    def sentence_terms(self, key: int) -> tuple[frozenset[str], ...]:
+        """The content terms of each sentence of paragraph ``key``."""
+        terms = self._sentence_terms.get(key)
+        if terms is None:
+            p = self.paragraphs[key]
+            sentences = self.wires[p.wire].paragraphs[p.paragraph].sentences
+            terms = self._sentence_terms[key] = tuple(content_terms(s.text) for s in sentences)
+        return terms
+
+    def joined_terms(self, key: int) -> frozenset[str]:
+        """The terms of paragraph ``key`` and of the next one (the same set object each time,
+        so its weight is summed once)."""
+        terms = self._joined_terms.get(key)
+        if terms is None:
+            terms = self._joined_terms[key] = (
+                self.paragraphs[key].terms | self.paragraphs[key + 1].terms
+            )
+        return terms
 
     def wire_filter(self, allow: Callable[[int], bool]) -> Callable[[int], bool]:
         """``allow`` asked once per wire and looked up after: a query asks it of every
