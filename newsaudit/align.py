@@ -14,7 +14,7 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Callable, NamedTuple, Sequence
 
-from .model import Alignment, Document, ParagraphAlignment, Sentence, SentencePair
+from .model import Alignment, Document, Paragraph, ParagraphAlignment, Sentence, SentencePair
 from .wire_index import Hit, WireIndex
 from .text import content_terms
 
@@ -29,6 +29,8 @@ GRAVITY_MARGIN = 0.15  # another wire must beat the main wire by this much to ke
 WEAK_ELSEWHERE = 0.5  # a match to another wire below this yields to a main-wire gap
 NEAREST_MIN = 0.08  # an unaligned paragraph this close to the main wire still gets an adequacy
 #                        estimate
+MERGE_COST = SENTENCE_MIN + 0.05  # sentence merges must pay for themselves: 1-1 is preferred
+MERGE_HINT = SENTENCE_MIN / 2  # a merge is tried only if one of its parts is this similar
 
 
 class Match(NamedTuple):
@@ -49,9 +51,11 @@ class _Group:
 
 def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None = None) -> Alignment:
     """Align ``doc`` against the wires of ``index`` (restricted to ``allow``-ed wires)."""
+    if allow is not None:
+        allow = index.wire_filter(allow)
     best: list[Match | None] = []
     all_hits: list[tuple[Hit, ...]] = []
-    paragraph_terms = [content_terms(p.text) for p in doc.paragraphs]
+    paragraph_terms = [_paragraph_terms(p) for p in doc.paragraphs]
     for terms in paragraph_terms:
         hits = index.query(terms, CANDIDATES, allow)
         follow = _follower(best[-1], index) if best else _opening(hits, index)
@@ -73,9 +77,10 @@ def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None =
             )
         article_sents = [s for i in group.article for s in doc.paragraphs[i].sentences]
         wire_sents = [s for p in wire_pars for s in wire_doc.paragraphs[p].sentences]
+        wire_terms = [t for k in group.keys for t in index.sentence_terms(k)]
         pairs = [
             (a, w, s, wire_doc.path)
-            for a, w, s in align_sentences(article_sents, wire_sents, index)
+            for a, w, s in align_sentences(article_sents, wire_sents, index, wire_terms)
         ]
         pairs += _rescue(article_sents, pairs, group.hits, index)
         sentences.extend(SentencePair(a, w, path, round(s, 4)) for a, w, s, path in pairs)
@@ -84,6 +89,18 @@ def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None =
     result = Alignment(tuple(paragraphs), tuple(sentences))
     nearest = _nearest(paragraph_terms, best, all_hits, index, result.main_wire)
     return replace(result, nearest=nearest)
+
+
+def _paragraph_terms(paragraph: Paragraph) -> frozenset[str]:
+    """``content_terms(paragraph.text)``, from its sentences' terms (needed later anyway).
+
+    The same set: sentences partition the paragraph at whitespace, and no word token spans
+    whitespace.
+    """
+    sentences = paragraph.sentences
+    if len(sentences) == 1:
+        return content_terms(sentences[0].text)
+    return frozenset().union(*[content_terms(s.text) for s in sentences])
 
 
 def _gravitate(paragraph_terms: list, best: list, all_hits: list, index: WireIndex, allow) -> None:
@@ -231,8 +248,7 @@ def _best_match(terms, hits: Sequence[Hit], index: WireIndex):
             other = index.neighbour(hit.key, step)
             if other is None:
                 continue
-            merged = index.paragraphs[hit.key].terms | index.paragraphs[other].terms
-            merged_sim = index.similarity(terms, merged)
+            merged_sim = index.similarity(terms, index.joined_terms(min(hit.key, other)))
             if merged_sim > sim + MERGE_GAIN:
                 keys, sim = tuple(sorted((hit.key, other))), merged_sim
     return Match(keys, sim, tuple(hits)) if sim >= PARAGRAPH_MIN else None
@@ -284,47 +300,62 @@ def _group(best, index: WireIndex) -> list[_Group]:
     return groups
 
 
-def align_sentences(article: Sequence[Sentence], wire: Sequence[Sentence], index: WireIndex):
+def align_sentences(
+    article: Sequence[Sentence],
+    wire: Sequence[Sentence],
+    index: WireIndex,
+    wire_terms: Sequence[frozenset[str]] | None = None,
+):
     """Monotone sentence alignment with 1-1, 1-2, 2-1 and skips.
 
+    ``wire_terms`` are the content terms of the ``wire`` sentences, when the caller has them.
     Returns (sentence, wire sentences, similarity) triples."""
     a_terms = [content_terms(s.text) for s in article]
-    w_terms = [content_terms(s.text) for s in wire]
+    w_terms = wire_terms if wire_terms is not None else [content_terms(s.text) for s in wire]
     n, m = len(article), len(wire)
     if n == m == 1:  # the common case: nothing to search
         sim = index.similarity(a_terms[0], w_terms[0])
         return [(article[0], (wire[0],), sim)] if sim >= SENTENCE_MIN else []
-    sim11 = index.similarity_rows(a_terms, w_terms)
-
-    def pair_sim(i: int, j: int, da: int, dw: int) -> float:
-        if da == dw == 1:
-            return sim11[i - 1][j - 1]
-        # a merge can only fit if one of its parts already resembles the other side
-        parts = [sim11[i - 1 - x][j - 1 - y] for x in range(da) for y in range(dw)]
-        if max(parts) < SENTENCE_MIN / 2:
-            return 0.0
-        return index.similarity(_union(a_terms[i - da : i]), _union(w_terms[j - dw : j]))
-
+    # The similarity of each move ending at article sentence i and wire sentence j, at [i][j]
+    # (0-based): 1-1, 1-2 (wire sentences j-1 and j) and 2-1 (article sentences i-1 and i).
+    # Similarities are computed as index.similarity does, from summed weights (integers) of
+    # the terms and of the terms shared, so that joined sentences cost additions, not set unions.
+    a_weights = [index.weight(t) for t in a_terms]
+    w_weights = [index.weight(t) for t in w_terms]
+    shared = index.shared_rows(a_terms, w_terms)
+    sim11 = [
+        [
+            2 * units / (a_weight + w_weight) if a_weight + w_weight else 0.0
+            for units, w_weight in zip(line, w_weights)
+        ]
+        for line, a_weight in zip(shared, a_weights)
+    ]
+    sim12 = _joined_similarities(a_terms, a_weights, w_terms, w_weights, shared, sim11, index)
+    sim21 = _transposed(
+        _joined_similarities(
+            w_terms, w_weights, a_terms, a_weights, _transposed(shared), _transposed(sim11), index
+        )
+    )
+    moves = ((1, 1, sim11, SENTENCE_MIN), (1, 2, sim12, MERGE_COST), (2, 1, sim21, MERGE_COST))
+    # score[i][j]: the best total over the first i article and j wire sentences; back[i][j]:
+    # the move that reached it (article sentences, wire sentences, similarity).
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if i == 0 and j == 0:
-                continue
-            best = (-1.0, (0, 0, 0.0))
-            if i:
-                best = (score[i - 1][j], (1, 0, 0.0))
-            if j and score[i][j - 1] > best[0]:
-                best = (score[i][j - 1], (0, 1, 0.0))
-            for da, dw in ((1, 1), (1, 2), (2, 1)):
-                if i >= da and j >= dw:
-                    sim = pair_sim(i, j, da, dw)
-                    if sim >= SENTENCE_MIN:
-                        # merges must pay for themselves: a small cost keeps 1-1 preferred
-                        cost = SENTENCE_MIN + (0.05 if da + dw == 3 else 0.0)
-                        if score[i - da][j - dw] + sim - cost > best[0]:
-                            best = (score[i - da][j - dw] + sim - cost, (da, dw, sim))
-            score[i][j], back[i][j] = best
+    back = [[(0, 0, 0.0)] + [(0, 1, 0.0)] * m] + [
+        [(1, 0, 0.0)] + [(0, 0, 0.0)] * m for _ in range(n)
+    ]
+    for i in range(1, n + 1):
+        row, above, steps = score[i], score[i - 1], back[i]
+        for j in range(1, m + 1):
+            best, step = above[j], (1, 0, 0.0)
+            if row[j - 1] > best:
+                best, step = row[j - 1], (0, 1, 0.0)
+            for da, dw, sims, cost in moves:
+                sim = sims[i - 1][j - 1]
+                if sim >= SENTENCE_MIN:
+                    total = score[i - da][j - dw] + sim - cost
+                    if total > best:
+                        best, step = total, (da, dw, sim)
+            row[j], steps[j] = best, step
     pairs = []
     i, j = n, m
     while i or j:
@@ -337,6 +368,48 @@ def align_sentences(article: Sequence[Sentence], wire: Sequence[Sentence], index
     return pairs
 
 
+def _joined_similarities(
+    rows: Sequence[frozenset[str]],
+    row_weights: Sequence[int],
+    columns: Sequence[frozenset[str]],
+    column_weights: Sequence[int],
+    shared: Sequence[Sequence[int]],
+    sims: Sequence[Sequence[float]],
+    index: WireIndex,
+) -> list[list[float]]:
+    """``index.similarity(rows[r], columns[c - 1] | columns[c])`` at [r][c] (0.0 at c = 0),
+    from the rows' and columns' weights, the units they share (``shared[r][c]``) and their
+    similarities (``sims[r][c]``).
+
+    A merge can only fit if one of its parts already resembles the other side: elsewhere it is
+    not computed, and left at 0.0. The weights of a union are those of its parts less those of
+    their intersection (inclusion-exclusion, exact on integers), and so are the shared units.
+    """
+    overlaps = [frozenset()] + [a & b for a, b in zip(columns, columns[1:])]
+    joined_weights = [0] + [
+        column_weights[c - 1] + column_weights[c] - index.weight(overlaps[c])
+        for c in range(1, len(columns))
+    ]
+    out = []
+    for terms, weight, units, line in zip(rows, row_weights, shared, sims):
+        merged = [0.0]
+        for c in range(1, len(columns)):
+            if line[c] >= MERGE_HINT or line[c - 1] >= MERGE_HINT:
+                both = units[c - 1] + units[c]
+                if overlaps[c]:
+                    both -= index.shared_units(terms, overlaps[c])
+                total = weight + joined_weights[c]
+                merged.append(2 * both / total if total else 0.0)
+            else:
+                merged.append(0.0)
+        out.append(merged)
+    return out
+
+
+def _transposed(matrix: Sequence[Sequence[float]]) -> list[tuple[float, ...]]:
+    return list(zip(*matrix))
+
+
 def _rescue(article: Sequence[Sentence], pairs, hits: Sequence[Hit], index: WireIndex):
     """Match sentences the monotone pass left over to any sentence of the candidate paragraphs."""
     done = {pair[0].index for pair in pairs}
@@ -344,16 +417,16 @@ def _rescue(article: Sequence[Sentence], pairs, hits: Sequence[Hit], index: Wire
     if not left:
         return []
     pool: list[tuple[Sentence, str]] = []
+    pool_terms: list[frozenset[str]] = []
     for key in dict.fromkeys(hit.key for hit in hits):
         wp = index.paragraphs[key]
         wire_doc = index.wires[wp.wire]
         pool.extend((s, wire_doc.path) for s in wire_doc.paragraphs[wp.paragraph].sentences)
+        pool_terms.extend(index.sentence_terms(key))
     found = []
     for sentence in left:
         terms = content_terms(sentence.text)
-        scored = [
-            (index.similarity(terms, content_terms(w.text)), -k) for k, (w, _) in enumerate(pool)
-        ]
+        scored = [(index.similarity(terms, w), -k) for k, w in enumerate(pool_terms)]
         if scored:
             sim, k = max(scored)
             if sim >= RESCUE_MIN:

@@ -9,7 +9,6 @@ on content stems and numbers: robust to the word-order changes and paraphrase of
 
 from __future__ import annotations
 
-import heapq
 import math
 from itertools import repeat
 from operator import neg
@@ -68,8 +67,16 @@ class WireIndex:
         self._weights: dict[frozenset[str], int] = {}
         limit = max(1, int(MAX_DF_SHARE * n)) if n >= MIN_POOL_FOR_SKIPPING else n + 1
         self._postings = {t: keys for t, keys in postings.items() if len(keys) <= limit}
-        self._rarity = {t: (len(keys), t) for t, keys in self._postings.items()}  # query order
+        # Query order: rarest first, ties by the term. A term's rank in that order sorts faster
+        # than its (document frequency, term) pair; the rank also finds its idf and postings.
+        ranked = sorted(self._postings, key=lambda t: (len(self._postings[t]), t))
+        self._rank = {t: r for r, t in enumerate(ranked)}
+        self._nominating = [(self._idf[t], self._postings[t]) for t in ranked]
         self._norms = [self.weight(p.terms) for p in self.paragraphs]
+        self._wire_of = [p.wire for p in self.paragraphs]
+        # Filled on first use: what articles compare with a paragraph again and again.
+        self._sentence_terms: dict[int, tuple[frozenset[str], ...]] = {}
+        self._joined_terms: dict[int, frozenset[str]] = {}
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._default_idf)
@@ -83,36 +90,30 @@ class WireIndex:
                 self._weights[terms] = cached
         return cached
 
+    def shared_units(self, a: frozenset[str], b: frozenset[str]) -> int:
+        """The summed IDF of the terms ``a`` and ``b`` share, in integer micro-units."""
+        common = a & b
+        return sum(map(self._units.get, common, repeat(self._default_units, len(common))))
+
     def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
         """IDF-weighted Dice coefficient of two term sets, in [0, 1]."""
         total = self.weight(a) + self.weight(b)
         if not total:
             return 0.0
-        common = a & b
-        shared = sum(map(self._units.get, common, repeat(self._default_units, len(common))))
-        return 2 * shared / total
+        return 2 * self.shared_units(a, b) / total
 
-    def similarity_rows(
+    def shared_rows(
         self, rows: Sequence[frozenset[str]], columns: Sequence[frozenset[str]]
-    ) -> list[list[float]]:
-        """``similarity(r, c)`` for every row ``r`` and column ``c``; each weight looked up once."""
+    ) -> list[list[int]]:
+        """``shared_units(r, c)`` for every row ``r`` and column ``c``."""
         units_get, default = self._units.get, self._default_units
-        column_weights = [self.weight(c) for c in columns]
-        out = []
-        for r in rows:
-            weight_r = self.weight(r)
-            line = []
-            for c, weight_c in zip(columns, column_weights):
-                total = weight_r + weight_c
-                if total:
-                    common = r & c
-                    line.append(
-                        2 * sum(map(units_get, common, repeat(default, len(common)))) / total
-                    )
-                else:
-                    line.append(0.0)
-            out.append(line)
-        return out
+        return [
+            [
+                sum(map(units_get, common, repeat(default, len(common))))
+                for common in map(r.__and__, columns)
+            ]
+            for r in rows
+        ]
 
     def query(
         self, terms: frozenset[str], k: int = 5, allow: Callable[[int], bool] | None = None
@@ -122,37 +123,63 @@ class WireIndex:
         ``allow(wire_index)`` restricts the wires considered (auto mode excludes the article
         itself and the files less original than it).
         """
-        postings, idf = self._postings, self._idf
         # Stage 1: the query's rarest terms nominate candidates (names and numbers decide which
         # story a paragraph belongs to); stage 2 scores the shortlist on all terms.
-        rarity = self._rarity
-        rare = sorted([t for t in terms if t in rarity], key=rarity.__getitem__)
+        unranked = len(self._nominating)  # sorts after every ranked term
+        ranks = sorted(map(self._rank.get, terms, repeat(unranked, len(terms))))
         votes: dict[int, float] = {}
         get = votes.get
-        for term in rare[:NOMINATING_TERMS]:
-            w = idf[term]
-            for key in postings[term]:
+        for rank in ranks[:NOMINATING_TERMS]:
+            if rank == unranked:
+                break
+            w, keys = self._nominating[rank]
+            for key in keys:
                 votes[key] = get(key, 0.0) + w
         if allow is not None:
-            votes = {key: v for key, v in votes.items() if allow(self.paragraphs[key].wire)}
+            wire_of = self._wire_of
+            votes = {key: v for key, v in votes.items() if allow(wire_of[key])}
         if not votes:
             return []
-        # (votes, -key) pairs are unique, so comparing them directly ranks as a key function would
-        shortlist = heapq.nlargest(max(SHORTLIST, k), zip(votes.values(), map(neg, votes)))
+        shortlist = _top(votes, max(SHORTLIST, k))
         # similarity(terms, paragraph) with the paragraphs' weights taken from the norms
         paragraphs, norms = self.paragraphs, self._norms
         units_get, default = self._units.get, self._default_units
+        query_units = {t: units_get(t, default) for t in terms}.__getitem__
         weight = self.weight(terms)
         scored = []
         for _, neg_key in shortlist:
             total = weight + norms[-neg_key]
             if total:
-                common = terms & paragraphs[-neg_key].terms
-                sim = 2 * sum(map(units_get, common, repeat(default, len(common)))) / total
+                shared = sum(map(query_units, terms & paragraphs[-neg_key].terms))
+                scored.append((2 * shared / total, neg_key))
             else:
-                sim = 0.0
-            scored.append((sim, neg_key))
-        return [Hit(-neg_key, sim) for sim, neg_key in heapq.nlargest(k, scored) if sim > 0]
+                scored.append((0.0, neg_key))
+        scored.sort(reverse=True)  # (similarity, -key) pairs are unique: ties go to the lower key
+        return [Hit(-neg_key, sim) for sim, neg_key in scored[:k] if sim > 0]
+
+    def sentence_terms(self, key: int) -> tuple[frozenset[str], ...]:
+        """The content terms of each sentence of paragraph ``key``."""
+        terms = self._sentence_terms.get(key)
+        if terms is None:
+            p = self.paragraphs[key]
+            sentences = self.wires[p.wire].paragraphs[p.paragraph].sentences
+            terms = self._sentence_terms[key] = tuple(content_terms(s.text) for s in sentences)
+        return terms
+
+    def joined_terms(self, key: int) -> frozenset[str]:
+        """The terms of paragraph ``key`` and of the next one (the same set object each time,
+        so its weight is summed once)."""
+        terms = self._joined_terms.get(key)
+        if terms is None:
+            terms = self._joined_terms[key] = (
+                self.paragraphs[key].terms | self.paragraphs[key + 1].terms
+            )
+        return terms
+
+    def wire_filter(self, allow: Callable[[int], bool]) -> Callable[[int], bool]:
+        """``allow`` asked once per wire and looked up after: a query asks it of every
+        candidate paragraph."""
+        return tuple(map(allow, range(len(self.wires)))).__getitem__
 
     def neighbour(self, key: int, step: int) -> int | None:
         """The id of the paragraph ``step`` after ``key`` in the same wire, if any."""
@@ -163,3 +190,16 @@ class WireIndex:
         ):
             return other
         return None
+
+
+def _top(votes: dict[int, float], n: int) -> list[tuple[float, int]]:
+    """The ``n`` best (votes, -key) pairs, best first: ties in votes go to the lower key.
+
+    The pairs are unique, so this is ``sorted(pairs, reverse=True)[:n]`` (and what
+    ``heapq.nlargest`` gives); sorting the bare votes to find the n-th best first leaves only
+    the pairs at or above it to build and sort.
+    """
+    if len(votes) > n:
+        cut = sorted(votes.values())[-n]
+        return sorted([(v, -key) for key, v in votes.items() if v >= cut], reverse=True)[:n]
+    return sorted(zip(votes.values(), map(neg, votes)), reverse=True)
