@@ -40,7 +40,14 @@ def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     groups = variant_groups()
     if not _may_have_variant(ctx.doc.text):
         return
+    first_words = _first_words()
     for sentence in ctx.doc.sentences:
+        # a finding's token, folded, is a listed spelling or its first word; in ASCII text
+        # that is its lower case, a substring of the sentence's: without one, no tokenising
+        if sentence.text.isascii():
+            lower = sentence.text.lower()
+            if not any(w in lower for w in first_words):
+                continue
         tokens = sentence_tokens(sentence)
         for i, token in enumerate(tokens):
             if not token.text[:1].isupper():
@@ -69,6 +76,13 @@ def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                     f"uses the current spelling “{preferred.title()}”",
                     confidence=0.9,
                 )
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> tuple[str, ...]:
+    """Each listed spelling's first word ("north" of "north macedonia"; a one-word spelling
+    is its own)."""
+    return tuple(dict.fromkeys(s.partition(" ")[0] for s in variant_groups()))
 
 
 def _may_have_variant(text: str) -> bool:
