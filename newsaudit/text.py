@@ -194,4 +194,4 @@ def mentions_any(text: str, words: frozenset[str] | None, pattern: re.Pattern) -
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
