@@ -25,6 +25,7 @@ MIN_POOL_FOR_SKIPPING = 200
 WEIGHT_UNITS = 1_000_000
 NOMINATING_TERMS = 12  # rarest query terms whose postings are walked
 SHORTLIST = 10  # candidates rescored on all terms
+MAX_CACHED_QUERIES = 50_000
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,9 @@ class WireIndex:
         # Filled on first use: what articles compare with a paragraph again and again.
         self._sentence_terms: dict[int, tuple[frozenset[str], ...]] = {}
         self._joined_terms: dict[int, frozenset[str]] = {}
+        # Unrestricted queries by (terms, k): articles repeat paragraphs ("I know.", datelines,
+        # boilerplate), and a query is a pure function of its terms on a built index.
+        self._answers: dict[tuple[frozenset[str], int], tuple[Hit, ...]] = {}
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._default_idf)
@@ -123,6 +127,18 @@ class WireIndex:
         ``allow(wire_index)`` restricts the wires considered (auto mode excludes the article
         itself and the files less original than it).
         """
+        if allow is None:
+            answer = self._answers.get((terms, k))
+            if answer is None:
+                answer = tuple(self._query(terms, k, None))
+                if len(self._answers) < MAX_CACHED_QUERIES:
+                    self._answers[terms, k] = answer
+            return list(answer)
+        return self._query(terms, k, allow)
+
+    def _query(
+        self, terms: frozenset[str], k: int, allow: Callable[[int], bool] | None
+    ) -> list[Hit]:
         # Stage 1: the query's rarest terms nominate candidates (names and numbers decide which
         # story a paragraph belongs to); stage 2 scores the shortlist on all terms.
         unranked = len(self._nominating)  # sorts after every ranked term
