@@ -430,6 +430,29 @@ def drift(a: str, b: str) -> tuple[str, int, int]:
     return worst
 
 
+# Frame units of no romanisation class: an alignment without edits keeps each of them as it is
+# (it may only pair units of one class, or drop an "h"), so two frames without edits have the
+# same sequence of these units.
+_CLASS_UNITS = frozenset(u for cls in _ROMAN_CLASSES for u in cls)
+
+
+@lru_cache(maxsize=50_000)
+def _fixed_units(name: str) -> tuple[str, ...]:
+    return tuple(u for u in frame(name) if u not in _CLASS_UNITS)
+
+
+def is_garbled(a: str, b: str) -> bool:
+    """``drift(a, b)[0] == GARBLED``, answered without aligning the frames when their fixed
+    units already differ (most pairs of two different names)."""
+    if "-" in a or "-" in b or "‐" in a or "‐" in b:
+        return drift(a, b)[0] == GARBLED  # hyphenated names are compared part by part
+    if standard_key(a) == standard_key(b):
+        return False  # the same romanisation family
+    if _fixed_units(a) != _fixed_units(b):
+        return True  # the frames differ by an edit at least
+    return drift(a, b)[0] == GARBLED
+
+
 def has_script_letters(name: str) -> bool:
     """True when a name keeps letters of its own Latin alphabet ("Kılıç", "Šiauliai")."""
     return any(ord(c) > 127 and c.isalpha() for c in name)
