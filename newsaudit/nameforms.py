@@ -369,8 +369,8 @@ def is_derived_form(a: str, b: str) -> bool:
     if len(pa) == len(pb) > 1:
         diff = [(x, y) for x, y in zip(pa, pb) if x != y]
         return bool(diff) and all(is_derived_form(x, y) for x, y in diff)
-    if fa == fb:
-        return False
+    if fa == fb or fa[:4] != fb[:4]:
+        return False  # the stems compared below are beginnings of both, four letters or more
     if fa.endswith(_MASCULINE_SKY) and fb.endswith(_MASCULINE_SKY):
         return False  # "Bilotsky"/"Bilotskyy": one ending romanised two ways
     da, db = _derived_stems(fa), _derived_stems(fb)
