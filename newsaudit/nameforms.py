@@ -369,8 +369,8 @@ def is_derived_form(a: str, b: str) -> bool:
     if len(pa) == len(pb) > 1:
         diff = [(x, y) for x, y in zip(pa, pb) if x != y]
         return bool(diff) and all(is_derived_form(x, y) for x, y in diff)
-    if fa == fb:
-        return False
+    if fa == fb or fa[:4] != fb[:4]:
+        return False  # the stems compared below are beginnings of both, four letters or more
     if fa.endswith(_MASCULINE_SKY) and fb.endswith(_MASCULINE_SKY):
         return False  # "Bilotsky"/"Bilotskyy": one ending romanised two ways
     da, db = _derived_stems(fa), _derived_stems(fb)
@@ -428,6 +428,29 @@ def drift(a: str, b: str) -> tuple[str, int, int]:
         kind = VARIANT if edits == 0 else GARBLED
         worst = max(worst, (kind, edits, shifts), key=lambda k: (order.index(k[0]), k[1], k[2]))
     return worst
+
+
+# Frame units of no romanisation class: an alignment without edits keeps each of them as it is
+# (it may only pair units of one class, or drop an "h"), so two frames without edits have the
+# same sequence of these units.
+_CLASS_UNITS = frozenset(u for cls in _ROMAN_CLASSES for u in cls)
+
+
+@lru_cache(maxsize=50_000)
+def _fixed_units(name: str) -> tuple[str, ...]:
+    return tuple(u for u in frame(name) if u not in _CLASS_UNITS)
+
+
+def is_garbled(a: str, b: str) -> bool:
+    """``drift(a, b)[0] == GARBLED``, answered without aligning the frames when their fixed
+    units already differ (most pairs of two different names)."""
+    if "-" in a or "-" in b or "‐" in a or "‐" in b:
+        return drift(a, b)[0] == GARBLED  # hyphenated names are compared part by part
+    if standard_key(a) == standard_key(b):
+        return False  # the same romanisation family
+    if _fixed_units(a) != _fixed_units(b):
+        return True  # the frames differ by an edit at least
+    return drift(a, b)[0] == GARBLED
 
 
 def has_script_letters(name: str) -> bool:

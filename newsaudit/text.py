@@ -180,15 +180,25 @@ def word_set(words) -> frozenset[str] | None:
     return words if all(_LOWER_ASCII_WORD.fullmatch(w) for w in words) else None
 
 
+# The only characters outside ASCII that a case-insensitive regex matches to an ASCII letter:
+# "İ", dotless "ı", long "ſ" and the Kelvin sign. Checked over all of Unicode: no other
+# character lowers to an ASCII letter, only "İ" lowers to more than one character, and
+# ``lower()`` keeps every character a word character or not, as it was.
+_MATCH_ASCII_LETTERS = "\u0130\u0131\u017f\u212a"
+
+
 def mentions_any(text: str, words: frozenset[str] | None, pattern: re.Pattern) -> bool:
     """Whether ``pattern``, ``\\b(?:w1|w2|...)\\b`` over ``words`` with IGNORECASE, matches
     ``text``.
 
-    In ASCII text such a match is exactly a maximal run of word characters whose lower case is
-    one of ``words``, so a set lookup of the text's words answers without the regex (which tries
-    its alternatives one by one at every position).
+    Such a match is exactly a maximal run of word characters whose lower case is one of
+    ``words``, so a set lookup of the text's words answers without the regex (which tries its
+    alternatives one by one at every position), unless the text has one of the four
+    characters above.
     """
-    if words is not None and text.isascii():
+    if words is not None and (
+        text.isascii() or not any(c in text for c in _MATCH_ASCII_LETTERS)
+    ):
         return not words.isdisjoint(_WORD_RUN.findall(text.lower()))
     return pattern.search(text) is not None
 

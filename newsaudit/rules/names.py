@@ -18,6 +18,7 @@ from ..nameforms import (
     has_script_letters,
     is_close_variant,
     is_derived_form,
+    is_garbled,
     is_variant,
     name_parts,
     skeleton,
@@ -404,7 +405,7 @@ def _known_in(name: str, article_names: list[str]) -> bool:
         any(fold(a) == folded for a in article_names)
         or any(is_variant(name, a) for a in article_names)
         or any(is_derived_form(name, a) for a in article_names)
-        or any(drift(name, a)[0] != GARBLED for a in article_names)
+        or not all(is_garbled(name, a) for a in article_names)
     )
 
 
