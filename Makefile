@@ -46,6 +46,7 @@ bench: $(DEV)
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/clean.py
 	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/stages.py
 
 ## Regenerate the WordNet-derived word lists in newsaudit/data (needs apt-get install wordnet-base).
 lexicons: $(DEV)
