@@ -30,7 +30,10 @@ from .langid import detect_language, is_english
 from .model import Alignment, Document, FileResult, Finding, Role, Severity, Verdict
 from .wire_index import WireIndex
 from .rules import ALL_RULES, DEFAULT_RULES, AuditContext, Rule
-from .rules.common import sentence_names
+from .nameforms import is_variant
+from .quantity import quantities, written_numbers
+from .rules.boilerplate import is_boilerplate
+from .rules.common import sentence_names, sentence_tokens
 from .scoring import (
     DEFAULT_MIN_CONFIDENCE,
     DEFAULT_THRESHOLD,
@@ -39,7 +42,7 @@ from .scoring import (
     score,
     verdict,
 )
-from .text import count_words, fold, has_redaction, is_redaction
+from .text import content_terms, count_words, fold, has_redaction, is_redaction
 
 # A file counts as translated from a wire only if this share of its paragraphs aligns: in auto
 # mode most of it (other outlets' originals share facts, not paragraphs), with --wire a quarter.
@@ -204,9 +207,40 @@ def audit_document(doc: Document) -> FileResult:
     run = _RUN
     language = detect_language(doc.text)
     if not is_english(language):  # not English: no comparison
-        return _result(doc, Role.CANDIDATE, language, Alignment(), frozenset(), run)
-    alignment = align(doc, run.index, _excluding(run.position.get(doc.path)))
-    return _result(doc, Role.CANDIDATE, language, alignment, run.names, run)
+        result = _result(doc, Role.CANDIDATE, language, Alignment(), frozenset(), run)
+    else:
+        alignment = align(doc, run.index, _excluding(run.position.get(doc.path)))
+        result = _result(doc, Role.CANDIDATE, language, alignment, run.names, run)
+    _count_article(run)
+    return result
+
+
+# Caches that fill mostly with the articles' own sentences and texts, which later articles do
+# not ask for again. A process that audits a long stream empties them every so many articles,
+# so that its memory stays bounded (the wire-side tables, names and n-grams are kept). Emptying
+# a cache of a pure function never changes a result.
+ARTICLES_BETWEEN_RELEASES = 256
+_ARTICLE_CACHES = (
+    sentence_tokens,
+    sentence_names,
+    content_terms,
+    quantities,
+    written_numbers,
+    is_boilerplate,
+    is_variant,
+    detect_language,
+)
+_audited_since_release = 0
+
+
+def _count_article(run: "_Run") -> None:
+    global _audited_since_release
+    _audited_since_release += 1
+    if _audited_since_release >= ARTICLES_BETWEEN_RELEASES:
+        _audited_since_release = 0
+        for cached in _ARTICLE_CACHES:
+            cached.cache_clear()
+        run.index.forget_article_terms()
 
 
 def _index(run: "_Run", pool: Sequence[Document]) -> None:

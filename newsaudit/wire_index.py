@@ -82,6 +82,12 @@ class WireIndex:
         # boilerplate), and a query is a pure function of its terms on a built index.
         self._answers: dict[tuple[frozenset[str], int], tuple[Hit, ...]] = {}
 
+    def forget_article_terms(self) -> None:
+        """Empty the weights and query answers remembered for articles' term sets (a process
+        auditing a long stream calls this now and then to keep its memory bounded)."""
+        self._weights.clear()
+        self._answers.clear()
+
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._default_idf)
 

@@ -179,3 +179,27 @@ def test_indented_json_writes_what_json_dumps_writes(payload):
     from newsaudit.report.common import indented_json
 
     assert indented_json(payload) == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- bounded caches in a long stream -------------------------------------------------------
+
+
+def test_a_long_stream_empties_the_article_caches_without_changing_results(monkeypatch):
+    from newsaudit import audit
+    from newsaudit.rules.common import sentence_names
+
+    articles = [
+        segment(f"a{i}.txt", f"Story {i}: " + WIRE.text.replace("\n\n", f" {i}.\n\n"))
+        for i in range(6)
+    ]
+    pool = audit.prepare([WIRE, OTHER])
+    kept = audit.audit_documents(pool, articles)
+    assert sentence_names.cache_info().currsize > 0
+    monkeypatch.setattr(audit, "ARTICLES_BETWEEN_RELEASES", 2)
+    monkeypatch.setattr(audit, "_audited_since_release", 0)
+    pool = audit.prepare([WIRE, OTHER])
+    released = audit.audit_documents(pool, articles)
+    assert released == kept
+    assert audit._audited_since_release == 0  # six articles: emptied after the 2nd, 4th, 6th
+    assert content_terms.cache_info().currsize == 0
+    assert not pool.index._answers
