@@ -161,13 +161,13 @@ def audit_stream(
         return
     tasks = batched(chain(first, documents), TASK_ARTICLES)
     in_flight = max(2, batch // TASK_ARTICLES)
-    with _fork_pool(jobs, pool) as executor:
+    with _fork_pool(jobs, pool, guard=False) as executor:
         pending: deque = deque()
         for task in islice(tasks, in_flight):
             pending.append(executor.submit(_audit_task, task))
         try:
             while pending:
-                results = pending.popleft().result()
+                results = _guarded_result(executor, pending.popleft())
                 for task in islice(tasks, 1):
                     pending.append(executor.submit(_audit_task, task))
                 for result in results:
@@ -294,9 +294,10 @@ def _map(function, items, jobs: int, run: _Run, progress: Callable[[], None] | N
 
 
 @contextlib.contextmanager
-def _fork_pool(jobs: int, run: _Run) -> Iterator[ProcessPoolExecutor]:
-    """``jobs`` forked processes that inherit ``run`` as their shared state; they stop with the
-    main process (see :func:`_on_signals`)."""
+def _fork_pool(jobs: int, run: _Run, guard: bool = True) -> Iterator[ProcessPoolExecutor]:
+    """``jobs`` forked processes that inherit ``run`` as their shared state. With ``guard``,
+    SIGTERM and Ctrl-C stop them and the main process while the pool is open (see
+    :func:`_on_signals`); without, the caller guards its own waits (:func:`_guarded_result`)."""
     global _RUN
     _RUN = run
     context = multiprocessing.get_context("fork")
@@ -304,14 +305,28 @@ def _fork_pool(jobs: int, run: _Run) -> Iterator[ProcessPoolExecutor]:
         with ProcessPoolExecutor(
             max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
         ) as executor:
-            previous = _on_signals(executor)
+            previous = _on_signals(executor) if guard else {}
             try:
                 yield executor
             finally:
-                for signum, handler in previous.items():
-                    signal.signal(signum, handler)
+                _restore(previous)
     finally:
         _RUN = None
+
+
+def _guarded_result(executor: ProcessPoolExecutor, future):
+    """``future.result()`` with SIGTERM and Ctrl-C stopping the workers and the main process
+    while it waits; between waits (a stream's consumer at work) the caller's handlers hold."""
+    previous = _on_signals(executor)
+    try:
+        return future.result()
+    finally:
+        _restore(previous)
+
+
+def _restore(handlers: dict) -> None:
+    for signum, handler in handlers.items():
+        signal.signal(signum, handler)
 
 
 _PR_SET_PDEATHSIG = 1

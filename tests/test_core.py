@@ -169,6 +169,8 @@ def test_name_drift_is_graded_by_how_far_the_spelling_moved():
         {"files": [], "nested": {"empty": {}, "list": [[], [1, 2.5, None, True, False]]}},
         {"text": "Kyiv — «quoted» 😀 \u0301 \"escaped\"\n\ttab \\ back", "n": -0.0},
         {"small": 1e-05, "big": 1e16, "third": 1 / 3, "score": 12.3456},
+        {"tiny": 9.9e-05},
+        {"tinier": [5e-06, 1.5e-07, 0.0001]},
         {"text": "an id 3e5 in prose"},
         {1: "a key that is not a string"},
         {"huge": 2**70},
@@ -203,3 +205,26 @@ def test_a_long_stream_empties_the_article_caches_without_changing_results(monke
     assert audit._audited_since_release == 0  # six articles: emptied after the 2nd, 4th, 6th
     assert content_terms.cache_info().currsize == 0
     assert not pool.index._answers
+
+
+def test_the_json_report_writes_input_metadata_as_json_dumps_does():
+    from newsaudit.report.common import indented_json
+
+    payload = {"metadata": {"rate": float("nan"), "big": float("inf"), "p": 5e-05}}
+    expected = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    assert indented_json(payload, our_values_only=False) == expected
+
+
+def test_a_paused_stream_leaves_the_callers_signal_handlers_in_place():
+    import signal
+
+    from newsaudit import audit
+
+    articles = [segment(f"s{i}.txt", WIRE.text) for i in range(audit.PARALLEL_MIN + 4)]
+    mine = signal.getsignal(signal.SIGINT)
+    stream = audit.audit_stream(audit.prepare([WIRE, OTHER]), articles, jobs=2)
+    first = next(stream)
+    assert signal.getsignal(signal.SIGINT) is mine  # the consumer's code runs under its own
+    rest = list(stream)
+    assert signal.getsignal(signal.SIGINT) is mine
+    assert [first, *rest] == list(audit.audit_stream(audit.prepare([WIRE, OTHER]), articles))

@@ -15,4 +15,4 @@ def render(results: Sequence[FileResult], texts: Mapping[str, str], meta: Mappin
                          for r in results]}
     if meta:
         payload.update(meta)
-    return indented_json(payload)
+    return indented_json(payload, our_values_only=not metadata)
