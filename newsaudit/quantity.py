@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .text import WORD_RUN, word_lookup_is_exact
+
 SCALES = {
     "thousand": 1e3,
     "thousands": 1e3,
@@ -120,13 +122,9 @@ _WORD_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_WORDS = frozenset(WORDS) | frozenset(ORDINALS)  # all lower-case ASCII letters
-_WORD_RUN = re.compile(r"\w+")
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)  # _WORD_NUMBER's "half"
 _DIGIT = re.compile(r"\d")
 _GROUP_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")  # "240,800,000", "240 800 000"
-# The characters outside ASCII that a case-insensitive regex matches to an ASCII letter
-# ("İ", dotless "ı", long "ſ", the Kelvin sign; checked over all of Unicode)
-_MATCH_ASCII_LETTERS = "\u0130\u0131\u017f\u212a"
 _APPROX = re.compile(
     r"\b(?:" + "|".join(a.replace(" ", r"\s+") for a in APPROXIMATORS) + r")\s+$", re.IGNORECASE
 )
@@ -254,14 +252,14 @@ def _spelled_numbers(text: str) -> list[tuple[int, int, str, bool]]:
     lowers to two characters, which would shift the offsets): a text with one of them takes
     the regex.
     """
-    if not text.isascii() and any(c in text for c in _MATCH_ASCII_LETTERS):
+    if not word_lookup_is_exact(text):
         return [(m.start(), m.end(), m.group(1).lower(), bool(m.group("half")))
                 for m in _WORD_NUMBER.finditer(text)]
     lower = text.lower()
-    if _NUMBER_WORDS.isdisjoint(_WORD_RUN.findall(lower)):
+    if _NUMBER_WORDS.isdisjoint(WORD_RUN.findall(lower)):
         return []  # the common case: no number word at all
     found = []
-    for m in _WORD_RUN.finditer(lower):
+    for m in WORD_RUN.finditer(lower):
         word = m.group()
         if word in _NUMBER_WORDS:
             half = _AND_A_HALF.match(text, m.end())

@@ -169,7 +169,7 @@ def fold(word: str) -> str:
     return "".join(c for c in normal if not unicodedata.combining(c)).lower()
 
 
-_WORD_RUN = re.compile(r"\w+")
+WORD_RUN = re.compile(r"\w+")  # a maximal run of word characters
 _LOWER_ASCII_WORD = re.compile(r"[a-z]+")
 
 
@@ -180,11 +180,18 @@ def word_set(words) -> frozenset[str] | None:
     return words if all(_LOWER_ASCII_WORD.fullmatch(w) for w in words) else None
 
 
-# The only characters outside ASCII that a case-insensitive regex matches to an ASCII letter:
-# "İ", dotless "ı", long "ſ" and the Kelvin sign. Checked over all of Unicode: no other
-# character lowers to an ASCII letter, only "İ" lowers to more than one character, and
+# The only characters outside ASCII that a case-insensitive regex matches to an ASCII letter,
+# with that letter: "İ", dotless "ı", long "ſ" and the Kelvin sign. Checked over all of Unicode:
+# no other character lowers to an ASCII letter, only "İ" lowers to more than one character, and
 # ``lower()`` keeps every character a word character or not, as it was.
-_MATCH_ASCII_LETTERS = "\u0130\u0131\u017f\u212a"
+ASCII_TWINS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+
+
+def word_lookup_is_exact(text: str) -> bool:
+    """Whether, in ``text``, a case-insensitive regex over lower-case ASCII words matches where
+    the lower case of a :data:`WORD_RUN` is one of the words, at the same offsets: always,
+    unless the text holds one of the four characters above."""
+    return text.isascii() or not any(c in text for c in ASCII_TWINS)
 
 
 def mentions_any(text: str, words: frozenset[str] | None, pattern: re.Pattern) -> bool:
@@ -196,10 +203,8 @@ def mentions_any(text: str, words: frozenset[str] | None, pattern: re.Pattern) -
     alternatives one by one at every position), unless the text has one of the four
     characters above.
     """
-    if words is not None and (
-        text.isascii() or not any(c in text for c in _MATCH_ASCII_LETTERS)
-    ):
-        return not words.isdisjoint(_WORD_RUN.findall(text.lower()))
+    if words is not None and word_lookup_is_exact(text):
+        return not words.isdisjoint(WORD_RUN.findall(text.lower()))
     return pattern.search(text) is not None
 
 

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..model import Finding, Severity
 from ..nameforms import preferred_spellings, variant_groups, variant_pattern
-from ..text import fold
+from ..text import ASCII_TWINS, WORD_RUN, fold
 from .base import AuditContext, Rule
 from .common import sentence_tokens
 
@@ -101,11 +101,8 @@ def _may_have_variant(text: str) -> bool:
     return variant_pattern().search(text) is not None
 
 
-_WORD_RUN = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-# The non-ASCII letters that a regex ignoring case takes for ASCII ones (all of Unicode checked)
-_ASCII_TWINS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 
 
 def _ascii_stand_in(match: re.Match) -> str:
@@ -113,7 +110,7 @@ def _ascii_stand_in(match: re.Match) -> str:
     the letter it matches ignoring case, else a word character no spelling holds ("0"), else a
     space."""
     char = match.group()
-    return _ASCII_TWINS.get(char) or ("0" if _WORD_CHAR.match(char) else " ")
+    return ASCII_TWINS.get(char) or ("0" if _WORD_CHAR.match(char) else " ")
 
 
 # ASCII bytes that are not word characters (\w: letters, digits, "_") turned into spaces
@@ -138,7 +135,7 @@ def _ascii_spelling_words() -> tuple[frozenset[bytes], ...] | None:
     spellings = tuple(variant_groups())
     if not all(s.isascii() for s in spellings):
         return None
-    return tuple(frozenset(w.encode("ascii") for w in _WORD_RUN.findall(s)) for s in spellings)
+    return tuple(frozenset(w.encode("ascii") for w in WORD_RUN.findall(s)) for s in spellings)
 
 
 RULES = (
