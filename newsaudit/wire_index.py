@@ -59,12 +59,11 @@ class WireIndex:
                     postings.setdefault(term, []).append(key)
         n = max(1, len(self.paragraphs))
         self._idf = {t: math.log((n + 1) / (len(keys) + 0.5)) for t, keys in postings.items()}
-        self._default_idf = math.log((n + 1) / 0.5)
         # Similarities add weights in integer micro-units: integer sums are exact whatever the
         # order a set iterates in, so every process computes the same bits (--jobs N output is
         # identical to --jobs 1), and they are faster than exactly rounded float sums.
         self._units = {t: round(w * WEIGHT_UNITS) for t, w in self._idf.items()}
-        self._default_units = round(self._default_idf * WEIGHT_UNITS)
+        self._default_units = round(math.log((n + 1) / 0.5) * WEIGHT_UNITS)  # an unseen term
         self._weights: dict[frozenset[str], int] = {}
         limit = max(1, int(MAX_DF_SHARE * n)) if n >= MIN_POOL_FOR_SKIPPING else n + 1
         self._postings = {t: keys for t, keys in postings.items() if len(keys) <= limit}
@@ -87,9 +86,6 @@ class WireIndex:
         auditing a long stream calls this now and then to keep its memory bounded)."""
         self._weights.clear()
         self._answers.clear()
-
-    def idf(self, term: str) -> float:
-        return self._idf.get(term, self._default_idf)
 
     def weight(self, terms: frozenset[str]) -> int:
         """The summed IDF of ``terms``, in integer micro-units."""
