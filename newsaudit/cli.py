@@ -10,6 +10,7 @@ Exit codes: 0 every file passes, 1 at least one file fails, 2 usage, config or i
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import sys
@@ -431,7 +432,28 @@ def main() -> None:  # console-script entry point
     # A batch run allocates many long-lived objects (caches, results); the default collector
     # thresholds make it rescan them constantly (measured: 20% of the run). Collect less often.
     gc.set_threshold(200_000, 50, 1000)
-    app()
+    try:
+        app()
+    except SystemExit as stop:
+        _exit_now(stop.code)
+    _exit_now(0)
+
+
+def _exit_now(code) -> None:
+    """Exit with ``code`` without freeing every object one by one (the index, caches and
+    results of a large run: measured 0.3 s at 500 articles). The exit handlers still run (they
+    stop a LanguageTool server started for the run) and the output streams are flushed; the
+    operating system reclaims the rest, as after any process."""
+    if code is not None and not isinstance(code, int):  # sys.exit("message") prints it
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`| head`) or a closed stream
+            pass
+    os._exit(code or 0)
 
 
 if __name__ == "__main__":

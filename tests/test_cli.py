@@ -175,3 +175,36 @@ def test_a_long_non_english_article_fails_whatever_its_length(tmp_path):
     result, report = _json([str(path)])
     (record,) = report["files"]
     assert record["words"] > 5000 and record["verdict"] == "fail" and result.exit_code == 1
+
+
+def test_console_entry_exits_fast_but_runs_exit_handlers_and_flushes(tmp_path):
+    """``main`` ends the process with os._exit (no object-by-object teardown): the exit code,
+    buffered output and atexit handlers (they stop a LanguageTool server) must survive that."""
+    import subprocess
+    import sys
+
+    marker = tmp_path / "handler-ran"
+    script = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: open({str(marker)!r}, 'w').write('ok'))\n"
+        "sys.stdout.write('buffered, not yet flushed')\n"
+        "sys.argv = ['newsaudit', 'check', {path!r}, '--format', 'line']\n"
+        "from newsaudit.cli import main\n"
+        "main()\n"
+        "print('never reached')\n"
+    )
+    missing = str(tmp_path / "missing.txt")
+    done = subprocess.run([sys.executable, "-c", script.format(path=missing)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stdout.startswith("buffered, not yet flushed")
+    assert "never reached" not in done.stdout
+    assert "missing.txt" in done.stderr
+    assert marker.read_text() == "ok"
+    article = tmp_path / "a.txt"
+    article.write_text("The minister spoke on Tuesday about the new budget plans.\n")
+    done = subprocess.run([sys.executable, "-c", script.format(path=str(article))],
+                          capture_output=True, text=True, timeout=60,
+                          env={**__import__("os").environ, "NEWSAUDIT_LANGUAGETOOL": "off"})
+    assert done.returncode == 0, done.stderr
+    assert "Found 0 findings in 1 file" in done.stdout
