@@ -27,7 +27,16 @@ from .adequacy import estimate as estimate_adequacy
 from .align import align
 from .corroborate import corroborate
 from .langid import detect_language, is_english
-from .model import Alignment, Document, FileResult, Finding, Role, Severity, Verdict
+from .model import (
+    Alignment,
+    Document,
+    FileResult,
+    Finding,
+    Role,
+    SentencePair,
+    Severity,
+    Verdict,
+)
 from .wire_index import WireIndex
 from .rules import ALL_RULES, DEFAULT_RULES, AuditContext, Rule
 from .nameforms import is_variant
@@ -162,23 +171,67 @@ def audit_stream(
     tasks = batched(chain(first, documents), TASK_ARTICLES)
     in_flight = max(2, batch // TASK_ARTICLES)
     with _fork_pool(jobs, pool, guard=False) as executor:
-        pending: deque = deque()
+        pending: deque = deque()  # (future, the documents sent)
         for task in islice(tasks, in_flight):
-            pending.append(executor.submit(_audit_task, task))
+            pending.append((executor.submit(_audit_task, task), task))
+        wire_sentences = _SentencesOf(pool.wire_docs)
         try:
             while pending:
-                results = _guarded_result(executor, pending.popleft())
+                future, sent = pending.popleft()
+                packed = _guarded_result(executor, future)
                 for task in islice(tasks, 1):
-                    pending.append(executor.submit(_audit_task, task))
-                for result in results:
-                    yield _tick(result, progress)
+                    pending.append((executor.submit(_audit_task, task), task))
+                for doc, (result, pairs) in zip(sent, packed):
+                    yield _tick(_unpacked(result, pairs, doc, wire_sentences), progress)
         finally:  # a consumer that stops early does not wait for the articles read ahead
-            for future in pending:
+            for future, _ in pending:
                 future.cancel()
 
 
-def _audit_task(documents: tuple[Document, ...]) -> list[FileResult]:
-    return [audit_document(doc) for doc in documents]
+def _audit_task(documents: tuple[Document, ...]) -> list[tuple[FileResult, tuple]]:
+    return [_packed(audit_document(doc)) for doc in documents]
+
+
+# A result comes back from a worker process without its sentence pairs' Sentence objects: the
+# main process has the article and the wires already, and copying every aligned wire sentence
+# back (three quarters of a result's bytes) cost more to pickle and unpickle than the rest.
+def _packed(result: FileResult) -> tuple[FileResult, tuple]:
+    """``result`` without its sentence pairs, and the pairs as (article sentence index, wire
+    path, wire sentence indices, similarity)."""
+    pairs = result.alignment.sentences
+    if not pairs:
+        return result, ()
+    bare = replace(result, alignment=replace(result.alignment, sentences=()))
+    return bare, tuple(
+        (p.sentence.index, p.wire_path, tuple(w.index for w in p.wire_sentences), p.similarity)
+        for p in pairs
+    )
+
+
+def _unpacked(
+    result: FileResult, pairs: tuple, doc: Document, wire_sentences: "_SentencesOf"
+) -> FileResult:
+    """The inverse of :func:`_packed`, with ``doc`` the article audited."""
+    if not pairs:
+        return result
+    article = doc.sentences
+    sentences = tuple(
+        SentencePair(article[a], tuple(map(wire_sentences[path].__getitem__, w)), path, sim)
+        for a, path, w, sim in pairs
+    )
+    return replace(result, alignment=replace(result.alignment, sentences=sentences))
+
+
+class _SentencesOf(dict):
+    """The sentences of each wire document by path, each tuple built on first use."""
+
+    def __init__(self, documents: dict[str, Document]):
+        super().__init__()
+        self._documents = documents
+
+    def __missing__(self, path: str) -> tuple:
+        sentences = self[path] = self._documents[path].sentences
+        return sentences
 
 
 def batched(items: Iterable, size: int) -> Iterator[tuple]:
