@@ -13,7 +13,7 @@ import math
 from itertools import repeat
 from operator import neg
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from .model import Document
 from .text import content_terms
@@ -35,8 +35,7 @@ class WireParagraph:
     terms: frozenset[str]
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     key: int  # global paragraph id in the index
     similarity: float
 
@@ -159,16 +158,15 @@ class WireIndex:
         if not votes:
             return []
         shortlist = _top(votes, max(SHORTLIST, k))
-        # similarity(terms, paragraph) with the paragraphs' weights taken from the norms
-        paragraphs, norms = self.paragraphs, self._norms
-        units_get, default = self._units.get, self._default_units
-        query_units = {t: units_get(t, default) for t in terms}.__getitem__
+        # similarity(terms, paragraph) with the paragraphs' weights taken from the norms; a
+        # term shared with a wire paragraph is a term of the index, so it has its units
+        paragraphs, norms, units = self.paragraphs, self._norms, self._units.__getitem__
         weight = self.weight(terms)
         scored = []
         for _, neg_key in shortlist:
             total = weight + norms[-neg_key]
             if total:
-                shared = sum(map(query_units, terms & paragraphs[-neg_key].terms))
+                shared = sum(map(units, terms & paragraphs[-neg_key].terms))
                 scored.append((2 * shared / total, neg_key))
             else:
                 scored.append((0.0, neg_key))
