@@ -73,6 +73,7 @@ class WireIndex:
         self._nominating = [(self._idf[t], self._postings[t]) for t in ranked]
         self._norms = [self.weight(p.terms) for p in self.paragraphs]
         self._wire_of = [p.wire for p in self.paragraphs]
+        self._terms_of = [p.terms for p in self.paragraphs]
         # Filled on first use: what articles compare with a paragraph again and again.
         self._sentence_terms: dict[int, tuple[frozenset[str], ...]] = {}
         self._joined_terms: dict[int, frozenset[str]] = {}
@@ -159,17 +160,17 @@ class WireIndex:
             return []
         shortlist = _top(votes, max(SHORTLIST, k))
         # similarity(terms, paragraph) with the paragraphs' weights taken from the norms; a
-        # term shared with a wire paragraph is a term of the index, so it has its units
-        paragraphs, norms, units = self.paragraphs, self._norms, self._units.__getitem__
+        # term shared with a wire paragraph is a term of the index, so it has its units. A
+        # candidate shares a nominating term with the query, and every such term weighs more
+        # than nothing (it is in at most MAX_DF_SHARE of the paragraphs, or in a small pool in
+        # at most all n of them, and log((n + 1) / (n + 0.5)) is well over a micro-unit), so
+        # the weights' total is never 0.
+        terms_of, norms, units = self._terms_of, self._norms, self._units.__getitem__
         weight = self.weight(terms)
-        scored = []
-        for _, neg_key in shortlist:
-            total = weight + norms[-neg_key]
-            if total:
-                shared = sum(map(units, terms & paragraphs[-neg_key].terms))
-                scored.append((2 * shared / total, neg_key))
-            else:
-                scored.append((0.0, neg_key))
+        scored = [
+            (2 * sum(map(units, terms & terms_of[-neg_key])) / (weight + norms[-neg_key]), neg_key)
+            for _, neg_key in shortlist
+        ]
         scored.sort(reverse=True)  # (similarity, -key) pairs are unique: ties go to the lower key
         return [Hit(-neg_key, sim) for sim, neg_key in scored[:k] if sim > 0]
 
