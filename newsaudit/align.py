@@ -77,11 +77,16 @@ def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None =
             )
         article_sents = [s for i in group.article for s in doc.paragraphs[i].sentences]
         wire_sents = [s for p in wire_pars for s in wire_doc.paragraphs[p].sentences]
-        wire_terms = [t for k in group.keys for t in index.sentence_terms(k)]
-        pairs = [
-            (a, w, s, wire_doc.path)
-            for a, w, s in align_sentences(article_sents, wire_sents, index, wire_terms)
-        ]
+        if len(article_sents) == len(wire_sents) == 1:
+            # The common case. A paragraph's only sentence is the whole paragraph (the text of
+            # both is trimmed), so the two sentences have the terms, and the similarity, of the
+            # paragraphs: the match's (which align_sentences would compute again).
+            sim = best[group.article[0]].similarity
+            found = [(article_sents[0], (wire_sents[0],), sim)] if sim >= SENTENCE_MIN else []
+        else:
+            wire_terms = [t for k in group.keys for t in index.sentence_terms(k)]
+            found = align_sentences(article_sents, wire_sents, index, wire_terms)
+        pairs = [(a, w, s, wire_doc.path) for a, w, s in found]
         pairs += _rescue(article_sents, pairs, group.hits, index)
         sentences.extend(SentencePair(a, w, path, round(s, 4)) for a, w, s, path in pairs)
     paragraphs.sort(key=lambda p: p.paragraph)
@@ -154,7 +159,12 @@ def _follower(previous, index: WireIndex) -> int | None:
 
 def _prefer(key: int, terms, hits: list[Hit], index: WireIndex) -> list[Hit]:
     """Stories mostly keep their order: the next wire paragraph wins near-ties."""
-    sim = index.similarity(terms, index.paragraphs[key].terms)
+    for hit in hits:
+        if hit.key == key:
+            sim = hit.similarity  # what index.similarity gives: the query scores the same way
+            break
+    else:
+        sim = index.similarity(terms, index.paragraphs[key].terms)
     top = hits[0].similarity if hits else 0.0
     if sim <= 0 or sim < top - CONTINUATION_MARGIN:
         return hits
@@ -243,12 +253,19 @@ def _best_match(terms, hits: Sequence[Hit], index: WireIndex):
     keys, sim = (hits[0].key,), hits[0].similarity
     if sim >= CLEAR_MATCH:
         return Match(keys, sim, tuple(hits))  # this close needs no merged counterpart
+    weight = index.weight(terms)
     for hit in hits[:2]:
         for step in (-1, 1):
             other = index.neighbour(hit.key, step)
             if other is None:
                 continue
-            merged_sim = index.similarity(terms, index.joined_terms(min(hit.key, other)))
+            joined = index.joined_terms(min(hit.key, other))
+            # The paragraph shares at most all of its weight with the pair: when even that
+            # would not beat the bar, the similarity does not either (an integer ratio rounds
+            # monotonically), and the shared terms need not be summed (42% of the pairs).
+            if 2 * weight / (weight + index.weight(joined)) <= sim + MERGE_GAIN:
+                continue
+            merged_sim = index.similarity(terms, joined)
             if merged_sim > sim + MERGE_GAIN:
                 keys, sim = tuple(sorted((hit.key, other))), merged_sim
     return Match(keys, sim, tuple(hits)) if sim >= PARAGRAPH_MIN else None

@@ -13,7 +13,7 @@ import math
 from itertools import repeat
 from operator import neg
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from .model import Document
 from .text import content_terms
@@ -35,8 +35,7 @@ class WireParagraph:
     terms: frozenset[str]
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     key: int  # global paragraph id in the index
     similarity: float
 
@@ -74,6 +73,7 @@ class WireIndex:
         self._nominating = [(self._idf[t], self._postings[t]) for t in ranked]
         self._norms = [self.weight(p.terms) for p in self.paragraphs]
         self._wire_of = [p.wire for p in self.paragraphs]
+        self._terms_of = [p.terms for p in self.paragraphs]
         # Filled on first use: what articles compare with a paragraph again and again.
         self._sentence_terms: dict[int, tuple[frozenset[str], ...]] = {}
         self._joined_terms: dict[int, frozenset[str]] = {}
@@ -159,19 +159,18 @@ class WireIndex:
         if not votes:
             return []
         shortlist = _top(votes, max(SHORTLIST, k))
-        # similarity(terms, paragraph) with the paragraphs' weights taken from the norms
-        paragraphs, norms = self.paragraphs, self._norms
-        units_get, default = self._units.get, self._default_units
-        query_units = {t: units_get(t, default) for t in terms}.__getitem__
+        # similarity(terms, paragraph) with the paragraphs' weights taken from the norms; a
+        # term shared with a wire paragraph is a term of the index, so it has its units. A
+        # candidate shares a nominating term with the query, and every such term weighs more
+        # than nothing (it is in at most MAX_DF_SHARE of the paragraphs, or in a small pool in
+        # at most all n of them, and log((n + 1) / (n + 0.5)) is well over a micro-unit), so
+        # the weights' total is never 0.
+        terms_of, norms, units = self._terms_of, self._norms, self._units.__getitem__
         weight = self.weight(terms)
-        scored = []
-        for _, neg_key in shortlist:
-            total = weight + norms[-neg_key]
-            if total:
-                shared = sum(map(query_units, terms & paragraphs[-neg_key].terms))
-                scored.append((2 * shared / total, neg_key))
-            else:
-                scored.append((0.0, neg_key))
+        scored = [
+            (2 * sum(map(units, terms & terms_of[-neg_key])) / (weight + norms[-neg_key]), neg_key)
+            for _, neg_key in shortlist
+        ]
         scored.sort(reverse=True)  # (similarity, -key) pairs are unique: ties go to the lower key
         return [Hit(-neg_key, sim) for sim, neg_key in scored[:k] if sim > 0]
 
