@@ -241,10 +241,11 @@ def classify(match: Match) -> tuple[str, Severity, str | None]:
 def _looks_like_a_typo(word: str, replacements: tuple[str, ...]) -> bool:
     """A near miss of a suggested word, and not itself a common word (see the policy file)."""
     from rapidfuzz.distance import DamerauLevenshtein
-    from wordfreq import zipf_frequency
+    from .lexicon import name_zipf
 
     speller = rule_policy()["speller"]
-    if not replacements or zipf_frequency(word, "en") >= speller["common_zipf"]:
+    # name_zipf reads the large list, which is wordfreq's "best" English list
+    if not replacements or name_zipf(word) >= speller["common_zipf"]:
         return False
     limit = 1 if len(word) <= 5 else speller["max_edits"]
     return DamerauLevenshtein.distance(word.lower(), replacements[0].lower()) <= limit

@@ -30,6 +30,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from .cache import cache_root
+
 VERSION = "6.7"
 # The server's language identifier refers to Catalan, Spanish and Portuguese when its class is
 # loaded and fails to start without them; all other languages (language-all) are left out.
@@ -45,10 +47,6 @@ WARM_UP = ("The ministry said on Monday that their was no casualties after the a
 
 class LanguageToolError(RuntimeError):
     """LanguageTool could not be installed or started; the message says why."""
-
-
-def cache_root() -> Path:
-    return Path(os.environ.get("NEWSAUDIT_CACHE") or Path.home() / ".cache" / "newsaudit")
 
 
 def install_dir(version: str = VERSION) -> Path:

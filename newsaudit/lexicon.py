@@ -10,6 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from . import word_frequency
+
 
 @lru_cache(maxsize=None)
 def load_list(name: str) -> frozenset[str]:
@@ -33,12 +35,10 @@ def _entries(name: str, lower: bool = True):
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
-    """Zipf frequency of ``word`` in English (0 = unseen, 7+ = 'the'), from wordfreq's data."""
-    from wordfreq import zipf_frequency  # imported lazily: it loads a frequency table
-
-    # The "small" list holds every word down to Zipf 3.0 (our lowest threshold) and loads in
-    # milliseconds; rarer words read as 0, which no rule distinguishes from 2.x.
-    return zipf_frequency(word, "en", wordlist="small")
+    """Zipf frequency of ``word`` in English (0 = unseen, 7+ = 'the'), wordfreq's small list."""
+    # The "small" list holds every word down to Zipf 3.0 (our lowest threshold); rarer words
+    # read as 0, which no rule distinguishes from 2.x.
+    return word_frequency.zipf(word, "small")
 
 
 # Words at or above this Zipf frequency are ordinary English vocabulary (about 1 per 100,000
@@ -84,6 +84,4 @@ def name_zipf(word: str) -> float:
     Unlike :func:`zipf` it sees rare words down to Zipf 1 ("Kuenssberg" 1.5, "Trochek" 0), so
     it tells an attested spelling of a name from a one-off one.
     """
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en", wordlist="large")
+    return word_frequency.zipf(word, "large")

@@ -1,0 +1,253 @@
+"""English Zipf frequencies from wordfreq's lists, read from a compact cache instead of wordfreq.
+
+``wordfreq.zipf_frequency`` is what the rules want, but its first call costs half a second:
+importing wordfreq (0.25 s: it pulls in regex, langcodes, ftfy, msgpack) and building a dict of
+the whole list (0.25 s for the 321,180 words of the large English list). That is paid by every
+run, a one-article CI lint as much as an archive audit.
+
+So each list is kept in newsaudit's cache directory as one sorted blob of UTF-8 words, an
+offsets array and a frequency bucket per word, built once from wordfreq's own data (the cache
+is keyed by the data file's size and time, so a new wordfreq rebuilds it). Loading it is a few
+milliseconds, and a word is found by binary search.
+
+Words of plain shape (Latin letters, parts joined by hyphens, one inner apostrophe after the
+third letter) are tokenised as wordfreq tokenises English: normalised, case-folded, split at
+hyphens; the parts' frequencies are combined and rounded by wordfreq's formula. Any other word
+(digits, dots, other scripts) goes to wordfreq itself. ``tests/test_word_frequency.py`` checks
+that both ways give the same value on every word of the lists and on words of other shapes.
+
+The tables live in ``${NEWSAUDIT_CACHE:-~/.cache/newsaudit}/wordfreq/``; when that cannot be
+written, the table is built in memory for the run.
+"""
+
+from __future__ import annotations
+
+import math
+import marshal
+import os
+import re
+import unicodedata
+from array import array
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from .cache import cache_root
+
+LANGUAGE = "en"
+_FORMAT = "newsaudit-wordfreq-1"
+
+# wordfreq's floor for a word it does not know: zipf_frequency(minimum=0) asks word_frequency for
+# at least 10**0 / 1e9.
+_MINIMUM_FREQUENCY = 10**0 / 1e9
+
+_LETTER = "A-Za-zÀ-ÖØ-öø-ɏ"  # Latin letters, accented ones included (no ×, ÷)
+_ALNUM = _LETTER + "0-9_"
+# A plain word: runs of letters, ASCII digits and underscores joined by single hyphens, where a
+# run of letters may hold one apostrophe ("zelenskyy's", "modi’in-maccabim"); or letters joined
+# by dots, as in an abbreviation ("u.s.").
+_PLAIN = re.compile(
+    rf"(?:[{_ALNUM}]+|[{_LETTER}]+['’][{_LETTER}]+)(?:-(?:[{_ALNUM}]+|[{_LETTER}]+['’][{_LETTER}]+))*"
+    rf"|[{_LETTER}]+(?:\.[{_LETTER}]+)+\.?"
+)
+# wordfreq splits a French-style elision ("l'arc", "d'heure": one or two letters, a straight
+# apostrophe and a vowel or h) into two tokens; the curly apostrophe does not split.
+_ELISION = re.compile(r"([^\W\d_]{1,2})'([aehiouyáéíóúàèìòùâêîôûåïöœ].*)")
+_DIGIT_RUN = re.compile(r"[0-9]{2,}")
+
+
+class FrequencyTable:
+    """One wordfreq list: words sorted by their UTF-8 bytes, each with its frequency bucket."""
+
+    def __init__(self, frequencies: list[float], blob: bytes, offsets: array, buckets: array):
+        self._frequencies = frequencies  # frequency of each bucket (wordfreq's centibel bands)
+        self._blob = blob
+        self._offsets = offsets  # word i is blob[offsets[i]:offsets[i + 1]]
+        self._buckets = buckets
+        self._count = len(buckets)
+
+    @classmethod
+    def from_buckets(cls, frequencies: list[float], buckets: list[list[str]]) -> FrequencyTable:
+        """From wordfreq's lists of words per bucket; a word listed twice keeps its later
+        (rarer) bucket, as in wordfreq's own dict."""
+        bucket_of = {}
+        for index, words in enumerate(buckets):
+            for word in words:
+                bucket_of[word] = index
+        encoded = sorted((word.encode("utf-8"), index) for word, index in bucket_of.items())
+        offsets = array("I", [0])
+        position = 0
+        for word, _ in encoded:
+            position += len(word)
+            offsets.append(position)
+        blob = b"".join(word for word, _ in encoded)
+        return cls(frequencies, blob, offsets, array("H", [index for _, index in encoded]))
+
+    def frequency(self, token: str) -> float | None:
+        """The frequency of one token of the list, None when it is not listed."""
+        key = token.encode("utf-8")
+        blob, offsets = self._blob, self._offsets
+        low, high = 0, self._count
+        while low < high:
+            middle = (low + high) // 2
+            if blob[offsets[middle] : offsets[middle + 1]] < key:
+                low = middle + 1
+            else:
+                high = middle
+        if low < self._count and blob[offsets[low] : offsets[low + 1]] == key:
+            return self._frequencies[self._buckets[low]]
+        return None
+
+    def dump(self, key: tuple) -> bytes:
+        return marshal.dumps(
+            (_FORMAT, key, self._frequencies, self._blob,
+             self._offsets.tobytes(), self._buckets.tobytes())
+        )
+
+    @classmethod
+    def load(cls, data: bytes, key: tuple) -> FrequencyTable | None:
+        """The table dumped under ``key``, or None for another key, format or a damaged file."""
+        try:
+            form, stored_key, frequencies, blob, offsets, buckets = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            return None
+        if form != _FORMAT or stored_key != key:
+            return None
+        offset_array, bucket_array = array("I"), array("H")
+        offset_array.frombytes(offsets)
+        bucket_array.frombytes(buckets)
+        if len(offset_array) != len(bucket_array) + 1 or offset_array[-1] != len(blob):
+            return None
+        return cls(frequencies, blob, offset_array, bucket_array)
+
+
+def plain_tokens(word: str) -> list[str] | None:
+    """wordfreq's English tokens of ``word`` when it has a plain shape, else None."""
+    if not _PLAIN.fullmatch(word):
+        return None
+    if not (unicodedata.is_normalized("NFC", word) and unicodedata.is_normalized("NFKC", word)):
+        return None
+    folded = word.casefold()
+    if "." in folded:
+        return [folded.rstrip(".")]
+    tokens = []
+    for part in folded.split("-"):
+        elision = _ELISION.fullmatch(part)
+        tokens.extend(elision.groups() if elision else (part.replace("’", "'"),))
+    return tokens
+
+
+# wordfreq estimates a sequence of two or more digits instead of listing them all: it looks the
+# token up with the digits made zeros ("fy0000") and multiplies by the sequence's probability, a
+# year's for four digits and Benford's law's otherwise (wordfreq.numbers: these are its constants).
+_DIGIT_FREQUENCIES = [0.009, 0.300, 0.175, 0.124, 0.096, 0.078, 0.066, 0.057, 0.050, 0.045]
+_YEAR_LOG_PEAK = -1.9185
+_NOT_YEAR_PROBABILITY = 0.1
+_REFERENCE_YEAR = 2019
+_PLATEAU_WIDTH = 20
+
+
+def _benford_frequency(digits: str) -> float:
+    return _DIGIT_FREQUENCIES[int(digits[0])] / 10 ** (len(digits) - 1)
+
+
+def _year_frequency(digits: str) -> float:
+    year = int(digits)
+    if year <= _REFERENCE_YEAR:
+        year_log_frequency = _YEAR_LOG_PEAK - 0.0083 * (_REFERENCE_YEAR - year)
+    elif year <= _REFERENCE_YEAR + _PLATEAU_WIDTH:
+        year_log_frequency = _YEAR_LOG_PEAK
+    else:
+        year_log_frequency = _YEAR_LOG_PEAK - 0.2 * (year - (_REFERENCE_YEAR + _PLATEAU_WIDTH))
+    return 10.0**year_log_frequency + _NOT_YEAR_PROBABILITY * _benford_frequency(digits)
+
+
+def _zeros(run: re.Match) -> str:
+    return "0" * len(run.group())
+
+
+def _token_frequency(table: FrequencyTable, token: str) -> float | None:
+    smashed = _DIGIT_RUN.sub(_zeros, token)
+    frequency = table.frequency(smashed)
+    if frequency is None or smashed == token:  # a listed run of zeros ("00ft") is not estimated
+        return frequency
+    factor = 1.0
+    for run in _DIGIT_RUN.findall(token):
+        factor *= _year_frequency(run) if len(run) == 4 else _benford_frequency(run)
+    return frequency * factor
+
+
+def zipf_of_tokens(table: FrequencyTable, tokens: list[str]) -> float:
+    """wordfreq's Zipf value of a word made of ``tokens``: 1/f = 1/f1 + 1/f2 + ..., rounded to
+    three significant digits, floored at wordfreq's minimum, then to hundredths of a Zipf unit."""
+    frequency = _MINIMUM_FREQUENCY
+    one_over = 0.0
+    for token in tokens:
+        token_frequency = _token_frequency(table, token)
+        if token_frequency is None:
+            break
+        one_over += 1.0 / token_frequency
+    else:
+        unrounded = max(1.0 / one_over, _MINIMUM_FREQUENCY)
+        frequency = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    return round(math.log(frequency, 10) + 9, 2)
+
+
+def zipf(word: str, wordlist: str) -> float:
+    """``wordfreq.zipf_frequency(word, "en", wordlist)``, mostly without wordfreq."""
+    tokens = plain_tokens(word)
+    table = _table(wordlist) if tokens is not None else None
+    if table is None:
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, LANGUAGE, wordlist=wordlist)
+    return zipf_of_tokens(table, tokens)
+
+
+def _data_file(wordlist: str) -> Path | None:
+    """wordfreq's file of the list, found without importing wordfreq."""
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    package = Path(list(spec.submodule_search_locations)[0])
+    path = package / "data" / f"{wordlist}_{LANGUAGE}.msgpack.gz"
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=None)
+def _table(wordlist: str) -> FrequencyTable | None:
+    """The list from the cache, built (and cached when possible) on first use; None when
+    wordfreq's data file cannot be found (then wordfreq answers every lookup)."""
+    data_file = _data_file(wordlist)
+    if data_file is None:
+        return None
+    stat = data_file.stat()
+    key = (str(data_file), stat.st_size, stat.st_mtime_ns)
+    cached = cache_root() / "wordfreq" / f"{wordlist}-{LANGUAGE}.bin"
+    try:
+        table = FrequencyTable.load(cached.read_bytes(), key)
+    except OSError:
+        table = None
+    if table is None:
+        table = _build(wordlist)
+        _store(cached, table.dump(key))
+    return table
+
+
+def _build(wordlist: str) -> FrequencyTable:
+    import wordfreq
+
+    buckets = wordfreq.get_frequency_list(LANGUAGE, wordlist)
+    frequencies = [wordfreq.cB_to_freq(-index) for index in range(len(buckets))]
+    return FrequencyTable.from_buckets(frequencies, buckets)
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Writes the cache file atomically; a directory that cannot be written is no error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass
