@@ -120,28 +120,32 @@ def _place(placed: _Placed, doc: Document, to_doc) -> None:
 
 def _marked(doc: Document, paragraph: Paragraph, items: Sequence[_Placed]) -> str:
     """The paragraph's text with one ``<mark>`` per finding (nested when spans nest)."""
-    items = sorted(items, key=lambda p: (p.start, -p.end, p.number))
     out: list[str] = []
-
-    def emit(start: int, end: int, inner: list[_Placed]) -> None:
-        cursor = start
-        i = 0
-        while i < len(inner):
-            item = inner[i]
-            s, e = max(item.start, cursor), min(item.end, end)
-            if s >= e:  # swallowed by a previous sibling (crossing spans): clipped to nothing
-                s = e = max(cursor, min(item.start, end))
-            out.append(esc(doc.text[cursor:s]))
-            children = [c for c in inner[i + 1:] if c.start < e]
-            out.append(_mark_open(item, s, e))
-            emit(s, e, children)
-            out.append("</mark>")
-            cursor = e
-            i += 1 + len(children)
-        out.append(esc(doc.text[cursor:end]))
-
-    emit(paragraph.start, paragraph.end, items)
+    _emit_marks(doc, out, paragraph.start, paragraph.end,
+                sorted(items, key=lambda p: (p.start, -p.end, p.number)))
     return "".join(out)
+
+
+# A module function rather than a closure over ``out``: a nested function that calls itself
+# refers to itself through its closure cell, and that reference cycle (holding the document and
+# the findings) would outlive every paragraph, as the run does not run the cycle collector.
+def _emit_marks(doc: Document, out: list[str], start: int, end: int,
+                inner: list[_Placed]) -> None:
+    cursor = start
+    i = 0
+    while i < len(inner):
+        item = inner[i]
+        s, e = max(item.start, cursor), min(item.end, end)
+        if s >= e:  # swallowed by a previous sibling (crossing spans): clipped to nothing
+            s = e = max(cursor, min(item.start, end))
+        out.append(esc(doc.text[cursor:s]))
+        children = [c for c in inner[i + 1:] if c.start < e]
+        out.append(_mark_open(item, s, e))
+        _emit_marks(doc, out, s, e, children)
+        out.append("</mark>")
+        cursor = e
+        i += 1 + len(children)
+    out.append(esc(doc.text[cursor:end]))
 
 
 def _sureness(f) -> str:
