@@ -12,6 +12,7 @@ failed on a dying worker), so the output does not change. The results are those 
 
 from __future__ import annotations
 
+import gc
 import logging
 import uuid
 from dataclasses import replace
@@ -36,6 +37,9 @@ def connect(address: str, timeout: float = 10.0) -> "Auditor":
         raise UsageError("--scheduler needs Dask: pip install 'newsaudit[dask]'") from None
     for name in QUIET_LOGGERS:  # a dead scheduler or lost worker is reported once, by us
         logging.getLogger(name).setLevel(logging.CRITICAL)
+    # The command line runs without the cycle collector (cli.main); Dask's client and its event
+    # loop do make reference cycles, for as long as the run lasts.
+    gc.enable()
     try:
         client = Client(address, timeout=timeout, set_as_default=False)
     except Exception as exc:  # OSError, TimeoutError, a malformed address: one line

@@ -155,3 +155,19 @@ def test_unchecked_files_get_the_builtin_rules_and_the_report_says_so(server, tm
     assert report["grammar"]["files_not_checked"] == [str(path)]
     assert report["files"][0]["grammar_checked"] is False
     assert [f["rule"] for f in report["files"][0]["findings"]] == ["NA911"]
+
+
+def test_the_grammar_client_makes_no_reference_cycles_per_article(server, tmp_path):
+    """The run has no cycle collector (see tests/test_reference_cycles.py): a LanguageTool
+    request must not leave a cycle behind per article."""
+    from tests.test_reference_cycles import cyclic_garbage
+
+    counts = []
+    for copies in (1, 1, 4):
+        folder = tmp_path / f"x{copies}-{len(counts)}"
+        folder.mkdir()
+        for i in range(copies):
+            (folder / f"{i}.txt").write_text(TEXT + "\n", encoding="utf-8")
+        counts.append(cyclic_garbage(["check", str(folder), "--format", "json",
+                                      "--languagetool-url", server]))
+    assert counts[2] == counts[1]
