@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..lexicon import is_dictionary_word, is_ordinary_word, load_list, name_zipf
-from ..model import Finding, Sentence, Severity
+from ..model import Finding, Sentence, SentencePair, Severity
 from ..nameforms import (
     GARBLED,
     ROMANISATION,
@@ -24,7 +24,7 @@ from ..nameforms import (
     skeleton,
     variant_groups,
 )
-from ..text import Token, fold, is_redaction, stem
+from ..text import Token, capitalised_tokens, fold, is_redaction, stem
 from .base import AuditContext, Rule
 from .common import sentence_names, sentence_tokens
 
@@ -434,6 +434,23 @@ def _unknown_wire_names(sentence: Sentence) -> tuple[Token, ...]:
     )
 
 
+def _may_hold_phrase(pair: SentencePair, titles: frozenset[str]) -> bool:
+    """The article sentence has a word that a phrase reported by ``check_translated_name``
+    could hold: capitalised, not the first of its sentence, a plain word and no title, and
+    not in the wire text (every word of such a phrase is all that). ``capitalised_tokens``
+    gives the capitalised tokens of ``sentence_tokens`` without tokenising the rest; most
+    sentences have no such word, and the costlier tests need not run."""
+    wire_text = pair.wire_text.lower()
+    sentence = pair.sentence
+    return any(
+        not t.initial
+        and _plain_word(t.bare)
+        and t.bare.lower() not in titles
+        and t.bare.lower() not in wire_text
+        for t in capitalised_tokens(sentence.text, sentence.start)
+    )
+
+
 def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """A name of the wire sentence rendered as a capitalised phrase of ordinary words.
 
@@ -473,8 +490,10 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         if pair.similarity < PHRASE_MIN_SIMILARITY:
             continue
         unknown = [t for s in pair.wire_sentences for t in _unknown_wire_names(s)]
-        if not unknown:
-            continue  # most wire sentences name nobody a dictionary does not know
+        # most wire sentences name nobody a dictionary does not know, and most article
+        # sentences have no word a translated name could be
+        if not unknown or not _may_hold_phrase(pair, titles):
+            continue
         article_names = tuple(t.bare for t in sentence_names(pair.sentence))
         missing = [t for t in unknown if not _known_in(t.bare, article_names)]
         if not missing:
