@@ -43,6 +43,7 @@ ESTABLISHED_NAME_ZIPF = 2.0  # a spelling this frequent in English text is an at
 LOW_CONFIDENCE = 0.3  # reported, but not counted in the score
 
 
+@lru_cache(maxsize=50_000)
 def grade_drift(word: str, reference: str) -> tuple[Severity, float, str]:
     """Severity, confidence and a note for spelling ``word`` where ``reference`` is expected.
 
