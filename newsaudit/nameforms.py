@@ -69,14 +69,16 @@ def _initial_class(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def is_variant(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` look like two spellings of one name (and are not the same)."""
+    # The tests that rule a pair out are pure, so their order does not change the answer: the
+    # first letters' classes, which tell most pairs of different names apart, go first.
     fa, fb = fold(a), fold(b)
     if fa == fb or len(fa) < 4 or len(fb) < 4:
+        return False
+    if _initial_class(a) != _initial_class(b):
         return False
     if _derived(fa, fb) or _derived(fb, fa):  # Russia / Russian: a derived form, not a variant
         return False
     if min(len(fa), len(fb)) / max(len(fa), len(fb)) < 0.6:
-        return False
-    if _initial_class(a) != _initial_class(b):
         return False
     if zipf(fa) >= ESTABLISHED_ZIPF and zipf(fb) >= ESTABLISHED_ZIPF:
         return False
@@ -112,6 +114,7 @@ def _derived(longer: str, shorter: str) -> bool:
     return longer.startswith(shorter) and longer[len(shorter) :] in _DERIVATIONAL
 
 
+@lru_cache(maxsize=100_000)
 def is_close_variant(a: str, b: str) -> bool:
     """A stricter :func:`is_variant` for use without a wire to confirm it.
 
@@ -119,7 +122,7 @@ def is_close_variant(a: str, b: str) -> bool:
     places share consonant frames ("Hermione"/"Herrmann"); the pair must be closer in
     letters, at least five letters long, and not hyphenated compounds.
     """
-    if not is_variant(a, b) or min(len(a), len(b)) < 5 or "-" in a + b:
+    if min(len(a), len(b)) < 5 or "-" in a or "-" in b or not is_variant(a, b):
         return False
     similarity = Levenshtein.normalized_similarity(fold(a), fold(b))
     return similarity > 0.5 if skeleton(a) == skeleton(b) else similarity >= 0.85

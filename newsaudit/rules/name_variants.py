@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
@@ -38,12 +39,15 @@ def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     if not ctx.wire_names:
         return
     groups = variant_groups()
+    # a finding's token, folded, is a reportable spelling or its first word
+    first_words = _reportable_first_words(ctx.wire_names)
+    if not first_words or not _may_fold_to_any(ctx.doc.text, first_words):
+        return
     if not _may_have_variant(ctx.doc.text):
         return
-    first_words = _first_words()
     for sentence in ctx.doc.sentences:
-        # a finding's token, folded, is a listed spelling or its first word; in ASCII text
-        # that is its lower case, a substring of the sentence's: without one, no tokenising
+        # in ASCII text a token folded is its lower case, a substring of the sentence's:
+        # without one of the first words, no tokenising
         if sentence.text.isascii():
             lower = sentence.text.lower()
             if not any(w in lower for w in first_words):
@@ -78,11 +82,38 @@ def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 )
 
 
-@lru_cache(maxsize=1)
-def _first_words() -> tuple[str, ...]:
-    """Each listed spelling's first word ("north" of "north macedonia"; a one-word spelling
-    is its own)."""
-    return tuple(dict.fromkeys(s.partition(" ")[0] for s in variant_groups()))
+@lru_cache(maxsize=8)
+def _reportable_first_words(wire_names: frozenset[str]) -> tuple[str, ...]:
+    """The first word ("north" of "north macedonia"; a one-word spelling is its own) of each
+    deprecated spelling the rule may report against a wire pool with these names: the pool
+    writes its preferred spelling, and not every word of the deprecated one."""
+    return tuple(
+        dict.fromkeys(
+            deprecated.partition(" ")[0]
+            for deprecated, preferred in preferred_spellings().items()
+            if not all(w in wire_names for w in deprecated.split())
+            and all(w in wire_names for w in preferred.split())
+        )
+    )
+
+
+def _may_fold_to_any(text: str, words: tuple[str, ...]) -> bool:
+    """False only when no token of ``text`` can fold to one of ``words``.
+
+    For ASCII words: a token folds (``text.fold``: NFKD, combining marks dropped, lower case)
+    to ASCII letters only when its NFKD form is those letters with combining marks between
+    them (the one character outside ASCII that lowers to ASCII, the Kelvin sign, is "K" in
+    NFKD); so the folded token is a substring of the text's NFKD form without the characters
+    outside ASCII, in lower case.
+    """
+    if not all(w.isascii() for w in words):
+        return True
+    if text.isascii():
+        ascii_text = text
+    else:
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    lower = ascii_text.lower()
+    return any(w in lower for w in words)
 
 
 def _may_have_variant(text: str) -> bool:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..lexicon import is_dictionary_word, is_ordinary_word, load_list, name_zipf
-from ..model import Finding, Sentence, Severity
+from ..model import Finding, Sentence, SentencePair, Severity
 from ..nameforms import (
     GARBLED,
     ROMANISATION,
@@ -24,7 +24,7 @@ from ..nameforms import (
     skeleton,
     variant_groups,
 )
-from ..text import Token, fold, is_redaction, stem
+from ..text import Token, capitalised_tokens, fold, is_redaction, stem
 from .base import AuditContext, Rule
 from .common import sentence_names, sentence_tokens
 
@@ -43,6 +43,7 @@ ESTABLISHED_NAME_ZIPF = 2.0  # a spelling this frequent in English text is an at
 LOW_CONFIDENCE = 0.3  # reported, but not counted in the score
 
 
+@lru_cache(maxsize=50_000)
 def grade_drift(word: str, reference: str) -> tuple[Severity, float, str]:
     """Severity, confidence and a note for spelling ``word`` where ``reference`` is expected.
 
@@ -108,6 +109,14 @@ def _wire_sentence_names(sentences: tuple[Sentence, ...]) -> tuple[tuple[str, ..
     return names, frozenset(fold(w) for w in names)
 
 
+@lru_cache(maxsize=50_000)
+def _may_drift(name: str) -> bool:
+    """A name whose spelling NA101 and NA102 compare: not an everyday English word, and not a
+    listed spelling of ``data/name_variants.txt`` (an established variant: the name-variant
+    rule, NA601, judges those)."""
+    return not is_ordinary_word(name) and fold(name) not in variant_groups()
+
+
 def warm_wire_sentence(sentence: Sentence) -> None:
     """Work out ahead what NA101 and NA103 want to know about a wire sentence (its names, the
     unknown ones among them), so that processes forked afterwards inherit it instead of each
@@ -153,19 +162,20 @@ def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     ## Use instead
     The wire's spelling: "Borys Filatov".
     """
+    pool_names = ctx.wire_names
     for pair in ctx.alignment.sentences:
         if pair.similarity < NAME_MIN_SIMILARITY:
             continue
-        names = sentence_names(pair.sentence)
-        if not names:
-            continue
-        wire_names, wire_folded = _wire_sentence_names(pair.wire_sentences)
-        for token in names:
+        wire_names = None  # looked up at the first name the wire pool does not know
+        for token in sentence_names(pair.sentence):
             word = token.bare
-            if fold(word) in wire_folded or fold(word) in ctx.wire_names or is_ordinary_word(word):
+            folded = fold(word)
+            if folded in pool_names or not _may_drift(word):
                 continue
-            if fold(word) in variant_groups():
-                continue  # an established variant: the name-variant rule (NA601) judges it
+            if wire_names is None:
+                wire_names, wire_folded = _wire_sentence_names(pair.wire_sentences)
+            if folded in wire_folded:
+                continue
             match = _closest_variant(word, wire_names)
             if match is None or is_derived_form(word, match):
                 continue
@@ -208,11 +218,11 @@ def check_inconsistent_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     One spelling throughout, the wire's if there is one: "Zaporizhzhia".
     """
     occurrences: dict[str, list[Token]] = defaultdict(list)
-    established = variant_groups()
     for sentence in ctx.doc.sentences:
         for token in sentence_names(sentence):
-            if not is_ordinary_word(token.bare) and fold(token.bare) not in established:
-                occurrences[token.bare].append(token)
+            word = token.bare
+            if _may_drift(word):
+                occurrences[word].append(token)
     spellings = sorted(occurrences, key=lambda w: occurrences[w][0].start)
     counts = Counter({w: len(occurrences[w]) for w in spellings})
     seen: set[str] = set()
@@ -396,8 +406,11 @@ def _neighbours(tokens, first: int, last: int) -> set[str]:
     return {stem(tokens[i].text) for i in before + after}
 
 
-def _known_in(name: str, article_names: list[str]) -> bool:
-    """The article has this name in some spelling or derived form ("Vyshhorodsky")."""
+@lru_cache(maxsize=50_000)
+def _known_in(name: str, article_names: tuple[str, ...]) -> bool:
+    """The article has this name in some spelling or derived form ("Vyshhorodsky").
+
+    Memoised: translations of one wire sentence often name the same people the same way."""
     # The tests are pure, so their order does not change the answer: the cheap ones go first
     # over all the names, and most names are found as they are, before any costly test.
     folded = fold(name)
@@ -419,6 +432,23 @@ def _unknown_wire_names(sentence: Sentence) -> tuple[Token, ...]:
         if _foreign_name(t.bare)
         and not t.bare.isupper()
         and name_zipf(fold(t.bare)) < UNKNOWN_NAME_ZIPF
+    )
+
+
+def _may_hold_phrase(pair: SentencePair, titles: frozenset[str]) -> bool:
+    """The article sentence has a word that a phrase reported by ``check_translated_name``
+    could hold: capitalised, not the first of its sentence, a plain word and no title, and
+    not in the wire text (every word of such a phrase is all that). ``capitalised_tokens``
+    gives the capitalised tokens of ``sentence_tokens`` without tokenising the rest; most
+    sentences have no such word, and the costlier tests need not run."""
+    wire_text = pair.wire_text.lower()
+    sentence = pair.sentence
+    return any(
+        not t.initial
+        and _plain_word(t.bare)
+        and t.bare.lower() not in titles
+        and t.bare.lower() not in wire_text
+        for t in capitalised_tokens(sentence.text, sentence.start)
     )
 
 
@@ -460,13 +490,13 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     for pair in ctx.alignment.sentences:
         if pair.similarity < PHRASE_MIN_SIMILARITY:
             continue
-        article_names = [t.bare for t in sentence_names(pair.sentence)]
-        missing = [
-            t
-            for s in pair.wire_sentences
-            for t in _unknown_wire_names(s)
-            if not _known_in(t.bare, article_names)
-        ]
+        unknown = [t for s in pair.wire_sentences for t in _unknown_wire_names(s)]
+        # most wire sentences name nobody a dictionary does not know, and most article
+        # sentences have no word a translated name could be
+        if not unknown or not _may_hold_phrase(pair, titles):
+            continue
+        article_names = tuple(t.bare for t in sentence_names(pair.sentence))
+        missing = [t for t in unknown if not _known_in(t.bare, article_names)]
         if not missing:
             continue
         wire_tokens = [sentence_tokens(s) for s in pair.wire_sentences]
