@@ -50,8 +50,8 @@ _QUAD_PADDING = bytes(2 * (MAX_ORDER - 1))
 
 def _order_sizes(keys: np.ndarray) -> tuple[int, ...]:
     """How many of the sorted packed n-grams ``keys`` are of each order 1..4."""
-    bounds = [0, *keys.searchsorted(_ORDER_STARTS).tolist(), keys.size]
-    return tuple(b - a for a, b in zip(bounds, bounds[1:]))
+    start2, start3, start4 = keys.searchsorted(_ORDER_STARTS).tolist()
+    return start2, start3 - start2, start4 - start3, keys.size - start4
 
 
 def _packed_ngrams(text: str) -> tuple[np.ndarray, tuple[int, ...]] | None:
