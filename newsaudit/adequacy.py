@@ -4,9 +4,10 @@ The similarity is a character n-gram F-score over distinct n-grams (n = 1..4, re
 twice as much as precision, whitespace ignored), the family of chrF: robust to inflection and to
 the spelling noise of MT. On WMT23 zh-en MQM data, scored on gold sentence pairs, it orders
 translations of one source sentence slightly better than standard chrF (acc-t 0.569 vs 0.562)
-and costs a fraction of it (set intersections instead of n-gram counts). Each group of article
-paragraphs aligned to the same wire paragraph(s) is compared with that wire text, and the
-distance becomes penalty points that join the findings in the file score:
+and costs a fraction of it (distinct n-grams, counted as packed integers with numpy:
+``packed_ngrams.py``). Each group of article paragraphs aligned to the same wire paragraph(s)
+is compared with that wire text, and the distance becomes penalty points that join the
+findings in the file score:
 
     penalty = W × (1 − similarity)³ × (sentences in the wire text)
 
@@ -23,68 +24,12 @@ from __future__ import annotations
 from functools import lru_cache
 from struct import Struct
 
-import numpy as np
-
 from .model import Adequacy, Alignment, Document
 
 MAX_ORDER = 4
 BETA = 2.0
 FULL_PENALTY = 1.0
 EXPONENT = 3
-
-
-# Fast path: each n-gram of text made of BMP characters (one UTF-16 code unit each) other than
-# NUL is packed into one 64-bit integer, 16 bits per character, the first character lowest. With
-# no NUL the last character is never 0, so an n-gram's integer lies in [2^(16(n-1)), 2^(16n)): the
-# n-grams of all orders share one sorted array whose order ranges are found by binary search, and
-# numpy sorts and compares them in a few calls instead of a Python object per n-gram.
-_UNIT_BITS = 16
-_ORDER_STARTS = np.array([1 << (_UNIT_BITS * n) for n in range(1, MAX_ORDER)], dtype=np.uint64)
-# Row n - 1 keeps the first n characters of the four starting at each position.
-_ORDER_MASKS = np.array(
-    [[(1 << (_UNIT_BITS * n)) - 1] for n in range(1, MAX_ORDER + 1)], dtype=np.uint64
-)
-_QUAD = np.dtype("<u8")
-_QUAD_PADDING = bytes(2 * (MAX_ORDER - 1))
-
-
-def _order_sizes(keys: np.ndarray) -> tuple[int, ...]:
-    """How many of the sorted packed n-grams ``keys`` are of each order 1..4."""
-    start2, start3, start4 = keys.searchsorted(_ORDER_STARTS).tolist()
-    return start2, start3 - start2, start4 - start3, keys.size - start4
-
-
-def _packed_ngrams(text: str) -> tuple[np.ndarray, tuple[int, ...]] | None:
-    """The distinct n-grams of ``text`` (whitespace removed), n = 1..4, packed and sorted, with
-    their count per order; None if the text has a character outside the BMP or a NUL."""
-    compact = "".join(text.split())
-    units = len(compact)
-    # One code unit per character (a lone surrogate too), unless a character outside the BMP
-    # takes two: then the length tells.
-    data = compact.encode("utf-16-le", "surrogatepass")
-    if len(data) != 2 * units or "\0" in compact:
-        return None
-    # A view that steps 2 bytes but reads 8 gives, from each character on, its 4-gram (zero-padded
-    # past the end). Masked to n characters, the row of order n holds every n-gram; near the end
-    # it also holds the shorter n-grams that start there, which are in their own order's row.
-    quads = np.ndarray((units,), _QUAD, data + _QUAD_PADDING, 0, (2,))
-    # keys[0] stays 0, which no n-gram is: after sorting it is the first key's predecessor.
-    keys = np.zeros(MAX_ORDER * units + 1, np.uint64)
-    np.bitwise_and(quads, _ORDER_MASKS, out=keys[1:].reshape(MAX_ORDER, units))
-    keys.sort()
-    grams = keys[1:]
-    distinct = grams[grams != keys[:-1]]  # the first of each run of equal keys
-    return distinct, _order_sizes(distinct)
-
-
-# Wire texts are compared with many articles (every translation of a story): their n-grams are
-# cached; an article's are used once and would only fill memory.
-@lru_cache(maxsize=4096)
-def _reference_packed(text: str) -> tuple[np.ndarray, tuple[int, ...]] | None:
-    packed = _packed_ngrams(text)
-    if packed is not None:
-        packed[0].flags.writeable = False
-    return packed
 
 
 # Exact path for other text: every character is four bytes in UTF-32, so an n-gram is a slice of
@@ -136,18 +81,6 @@ def _set_counts(hypothesis: str, reference: str) -> tuple[tuple[int, ...], ...]:
     return tuple(hyp_sizes), tuple(ref_sizes), tuple(matched_sizes)
 
 
-def _packed_counts(hyp: tuple, ref: tuple) -> tuple[tuple[int, ...], ...]:
-    """Per order: distinct n-grams of the hypothesis, of the reference, and shared, from the
-    packed n-grams of both."""
-    (hyp_keys, hyp_sizes), (ref_keys, ref_sizes) = hyp, ref
-    # Both arrays are sorted and distinct: once merged, the n-grams they share are exactly the
-    # equal neighbours (a stable sort merges the two sorted runs in linear time).
-    merged = np.concatenate((hyp_keys, ref_keys))
-    merged.sort(kind="stable")
-    later = merged[1:]
-    return hyp_sizes, ref_sizes, _order_sizes(later[later == merged[:-1]])
-
-
 def _fscore(hyp_sizes, ref_sizes, matched_sizes) -> float:
     """F-beta averaged over the orders that both texts have, from the n-gram counts."""
     scores = []
@@ -162,11 +95,15 @@ def _fscore(hyp_sizes, ref_sizes, matched_sizes) -> float:
 
 def char_fscore(hypothesis: str, reference: str) -> float:
     """Character n-gram F-beta (beta 2) over distinct n-grams, averaged over n = 1..4, in [0, 1]."""
-    ref = _reference_packed(reference)
-    hyp = _packed_ngrams(hypothesis) if ref is not None else None
+    # Imported here, not with the module: numpy costs 0.1 s to import, which a run that aligns
+    # nothing (one file on its own) need not pay.
+    from .packed_ngrams import packed_counts, packed_ngrams, reference_packed
+
+    ref = reference_packed(reference)
+    hyp = packed_ngrams(hypothesis) if ref is not None else None
     if ref is None or hyp is None:
         return _fscore(*_set_counts(hypothesis, reference))
-    return _fscore(*_packed_counts(hyp, ref))
+    return _fscore(*packed_counts(hyp, ref))
 
 
 def penalty(similarity: float) -> float:
