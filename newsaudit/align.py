@@ -11,7 +11,7 @@ best sentence anywhere in the paragraph's candidate wire paragraphs (reordered s
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Callable, NamedTuple, Sequence
 
 from .model import Alignment, Document, Paragraph, ParagraphAlignment, Sentence, SentencePair
@@ -41,8 +41,7 @@ class Match(NamedTuple):
     hits: tuple[Hit, ...]  # the candidates seen for the paragraph
 
 
-@dataclass(frozen=True)
-class _Group:
+class _Group(NamedTuple):
     article: tuple[int, ...]  # article paragraph indices
     wire: int  # wire document index
     keys: tuple[int, ...]  # global wire paragraph ids (1 or 2 consecutive)
@@ -429,6 +428,8 @@ def _transposed(matrix: Sequence[Sequence[float]]) -> list[tuple[float, ...]]:
 
 def _rescue(article: Sequence[Sentence], pairs, hits: Sequence[Hit], index: WireIndex):
     """Match sentences the monotone pass left over to any sentence of the candidate paragraphs."""
+    if len(pairs) == len(article):
+        return []  # the common case: each pair holds a different one of the article sentences
     done = {pair[0].index for pair in pairs}
     left = [s for s in article if s.index not in done]
     if not left:

@@ -201,10 +201,8 @@ class WireIndex:
     def neighbour(self, key: int, step: int) -> int | None:
         """The id of the paragraph ``step`` after ``key`` in the same wire, if any."""
         other = key + step
-        if (
-            0 <= other < len(self.paragraphs)
-            and self.paragraphs[other].wire == self.paragraphs[key].wire
-        ):
+        wire_of = self._wire_of
+        if 0 <= other < len(wire_of) and wire_of[other] == wire_of[key]:
             return other
         return None
 
