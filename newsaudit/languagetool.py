@@ -25,9 +25,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 from .cache import cache_root
@@ -158,12 +155,19 @@ def _die_with_parent() -> None:  # runs in the child between fork and exec
         pass  # not Linux: the atexit and signal handlers still stop the server
 
 
+# urllib.request (and http.client with it) is imported on the first request, not with the
+# module: 20 ms that a run without LanguageTool need not pay.
 def _get(url: str, timeout: float) -> bytes:
+    import urllib.request
+
     with urllib.request.urlopen(url, timeout=timeout) as response:
         return response.read()
 
 
 def _post_check(url: str, text: str, timeout: float) -> dict:
+    import urllib.parse
+    import urllib.request
+
     data = urllib.parse.urlencode({"text": text, "language": "en-US"}).encode()
     request = urllib.request.Request(url + "/v2/check", data=data)
     with urllib.request.urlopen(request, timeout=timeout) as r:
