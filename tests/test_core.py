@@ -228,3 +228,30 @@ def test_a_paused_stream_leaves_the_callers_signal_handlers_in_place():
     rest = list(stream)
     assert signal.getsignal(signal.SIGINT) is mine
     assert [first, *rest] == list(audit.audit_stream(audit.prepare([WIRE, OTHER]), articles))
+
+
+def test_languages_past_the_serial_budget_go_to_processes_with_the_same_answers(monkeypatch):
+    from newsaudit import audit
+    from newsaudit.langid import detect_language
+
+    texts = [WIRE.text, "Le gouvernement a annoncé lundi de nouvelles mesures pour les écoles "
+             "et les hôpitaux de la région, selon le ministre.", OTHER.text] * 8
+    run = audit._Run(articles=(), options=audit.AuditOptions())
+    mapped = []
+    monkeypatch.setattr(audit, "_map", lambda f, items, jobs, r: mapped.append(len(items))
+                        or [f(t) for t in items])
+    expected = [detect_language(t) for t in texts]
+    assert audit._languages(texts, 2, run) == expected and mapped == []  # within the budget
+    monkeypatch.setattr(audit, "LANGID_SERIAL_SECONDS", -1.0)
+    assert audit._languages(texts, 2, run) == expected and mapped == [len(texts)]
+    assert audit._languages(texts, 1, run) == expected and mapped == [len(texts)]  # one job
+
+
+def test_languages_in_processes_match_one_process(monkeypatch):
+    from newsaudit import audit
+
+    texts = [WIRE.text, OTHER.text, "Der Minister sagte am Montag, die Schulen bleiben offen."] * 8
+    run = audit._Run(articles=(), options=audit.AuditOptions())
+    serial = audit._languages(texts, 1, run)
+    monkeypatch.setattr(audit, "LANGID_SERIAL_SECONDS", -1.0)
+    assert audit._languages(texts, 2, run) == serial and "de" in serial
