@@ -22,6 +22,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -94,17 +95,49 @@ def timed_cli(
         str(jobs),
     ]
     start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=source)
-    wall = time.perf_counter() - start
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True, cwd=source)
+        pss = 0
+        while proc.poll() is None:
+            pss = max(pss, tree_pss_kb(proc.pid))
+            time.sleep(0.25)  # a walk of /proc costs ~2 ms: under 1% of a core
+        wall = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        stdout, usage = out.read(), err.read()
     if proc.returncode not in (0, 1):
-        sys.exit(proc.stderr[-2000:])
+        sys.exit(usage[-2000:])
     if keep is not None:
-        keep.write_text(proc.stdout, encoding="utf-8")
-    usage = proc.stderr
+        keep.write_text(stdout, encoding="utf-8")
     user = float(re.search(r"User time \(seconds\): ([\d.]+)", usage).group(1))
     system = float(re.search(r"System time \(seconds\): ([\d.]+)", usage).group(1))
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", usage).group(1))
-    return {"wall": wall, "cpu": user + system, "rss_mb": rss / 1024}
+    return {"wall": wall, "cpu": user + system, "rss_mb": rss / 1024, "pss_mb": pss / 1024}
+
+
+def tree_pss_kb(root: int) -> int:
+    """The proportional set size (kB) of process ``root`` and all its descendants, summed: the
+    memory a --jobs run really holds (pages shared copy-on-write by the forked workers count
+    once), which the peak RSS of the largest process (what /usr/bin/time reports) understates."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, ()))
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                total += int(re.search(r"^Pss:\s+(\d+)", rollup.read(), re.M).group(1))
+        except (OSError, AttributeError):
+            pass
+    return total
 
 
 def naive_vs_index(article_paths: list[Path], wire_paths: list[Path]) -> dict:
@@ -182,46 +215,52 @@ def best_of(
     return fastest, (min(theirs, key=lambda c: c["wall"]) if theirs else None)
 
 
-def profile(article_dir: Path, wire_dir: Path, top: int = 15) -> list[str]:
-    """cProfile's ``top`` entries by own time for one --jobs 1 run, in process."""
-    import cProfile
+# The profiled process runs the command's own entry point (its collector settings included), with
+# the fast exit that skips writing the profile turned into a return. Older releases had no
+# _exit_now: their main() ends with the SystemExit of the command.
+_PROFILED = """
+import cProfile, sys
+import newsaudit.cli as cli
+if hasattr(cli, "_exit_now"):
+    cli._exit_now = lambda code: None
+out, sys.argv = sys.argv[1], ["newsaudit", *sys.argv[2:]]
+profiler = cProfile.Profile()
+try:
+    profiler.runcall(cli.main)
+except SystemExit:
+    pass
+profiler.dump_stats(out)
+"""
+
+
+def profile(article_dir: Path, wire_dir: Path, top: int = 15, source: Path | None = None
+            ) -> list[str]:
+    """cProfile's ``top`` entries by own time for one --jobs 1 run, in process; ``source``: a
+    folder holding another ``newsaudit`` package to profile instead of this checkout's."""
     import io
     import pstats
 
     out = WORK / "speed.prof"
+    out.unlink(missing_ok=True)
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "cProfile",
-            "-o",
-            str(out),
-            "-m",
-            "newsaudit.cli",
-            "check",
-            str(article_dir),
-            "--wire",
-            str(wire_dir),
-            "--format",
-            "json",
-            "--jobs",
-            "1",
-        ],
-        capture_output=True,
-        check=False,
+        [sys.executable, "-c", _PROFILED, str(out), "check", str(article_dir.resolve()),
+         "--wire", str(wire_dir.resolve()), "--format", "json", "--jobs", "1"],
+        capture_output=True, check=False, cwd=source,
     )
-    del cProfile
     buffer = io.StringIO()
     stats = pstats.Stats(str(out), stream=buffer)
     stats.sort_stats("tottime").print_stats(top)
     text = buffer.getvalue()
     body = text[text.index("ncalls") :].rstrip().splitlines()
-    root = str(Path(__file__).resolve().parent.parent) + "/"
-    return [
-        "```",
-        *(line.replace(root, "").replace(str(Path(os.__file__).parent) + "/", "") for line in body),
-        "```",
-    ]
+    roots = [str(Path(__file__).resolve().parent.parent) + "/", str(Path(os.__file__).parent) + "/"]
+    if source is not None:
+        roots.append(str(source.resolve()) + "/")
+    lines = []
+    for line in body:
+        for root in roots:
+            line = line.replace(root, "")
+        lines.append(line)
+    return ["```", *lines, "```"]
 
 
 def main() -> None:
@@ -299,19 +338,20 @@ def main() -> None:
             "",
         ]
     lines += [
-        "| articles | wires | jobs | wall s | CPU s | articles per CPU-second | peak RSS MB |",
-        "|---|---|---|---|---|---|---|",
+        "| articles | wires | jobs | wall s | CPU s | articles per CPU-second | peak RSS MB "
+        "(largest process) | peak PSS MB (all processes) |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for (a_mult, w_mult), c in sorted(cells.items()):
         n = args.articles * a_mult
         lines.append(
             f"| {n} | {args.wires * w_mult} | 1 | {c['wall']:.2f} | {c['cpu']:.2f} | "
-            f"{n / c['cpu']:.0f} | {c['rss_mb']:.0f} |"
+            f"{n / c['cpu']:.0f} | {c['rss_mb']:.0f} | {c['pss_mb']:.0f} |"
         )
     for n, c in ((args.articles, head), (args.articles * 4, parallel)):
         lines.append(
             f"| {n} | {args.wires} | {args.jobs} | {c['wall']:.2f} | {c['cpu']:.2f} | "
-            f"{n / c['cpu']:.0f} | {c['rss_mb']:.0f} |"
+            f"{n / c['cpu']:.0f} | {c['rss_mb']:.0f} | {c['pss_mb']:.0f} |"
         )
     lines += [
         "",
@@ -334,13 +374,14 @@ def main() -> None:
             f"({naive['index_acc']:.1%}); **speed-up {naive['naive'] / naive['index']:.0f}x**.",
         ]
     if args.profile:
-        lines += [
-            "",
-            f"cProfile, top entries by own time ({args.articles} x {args.wires}, "
-            f"--jobs 1, profiler overhead included):",
-            "",
-            *profile(article_paths[0].parent, wire_paths[0].parent),
-        ]
+        heading = (f"cProfile, top entries by own time ({args.articles} x {args.wires}, --jobs 1, "
+                   f"profiler overhead included)")
+        lines += ["", f"{heading}, this commit:", "",
+                  *profile(article_paths[0].parent, wire_paths[0].parent)]
+        if args.compare is not None:
+            lines += ["", f"The same for the previous release ({args.compare.name}):", "",
+                      *profile(article_paths[0].parent, wire_paths[0].parent,
+                               source=args.compare)]
     publish("Speed (wmt23-xen)", lines, write=not args.no_write)
 
 
