@@ -30,3 +30,11 @@ def test_doubled_word_screen():
     assert not _may_double("the theory")
     assert not _may_double("the\nthe")
     assert _may_double("ſ ſ")  # a look-alike: undecided
+
+
+def test_lifeless_patient_verbs_in_text():
+    from newsaudit.rules.semantics import ALL, _verb_set, _verbs_in_text
+
+    assert _verbs_in_text("Three drones were ARRESTED.", _verb_set()) == ("arrested",)
+    assert _verbs_in_text("Three drones were seen.", _verb_set()) == ()
+    assert _verbs_in_text("Three drones were ſtabbed.", _verb_set()) is ALL  # the regex's "s"

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..lexicon import function_words, load_list, load_table
 from ..model import Finding, Severity
-from ..text import mentions_any, word_set
+from ..text import mentions_any, word_lookup_is_exact, word_set
 from .base import AuditContext, Rule
 from .common import sentence_tokens
 
@@ -31,6 +31,19 @@ def _verbs_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _verb_set() -> frozenset[str] | None:
     return word_set(load_list("living_patient_verbs"))
+
+
+ALL = ("",)  # what _verbs_in_text answers when it cannot tell: every text "contains" ""
+
+
+def _verbs_in_text(text: str, verb_set: frozenset[str] | None) -> tuple[str, ...]:
+    """The verbs of the lexicon that ``text``, lower-cased, holds as substrings (a verb's word
+    in a sentence is in the text's lower case too, as a substring), or ``ALL`` when substrings
+    cannot tell: the verbs are not all ASCII words, or the text has a character that the
+    verbs' regex matches to an ASCII letter and that does not lower to it ("ſ", "ı", "İ")."""
+    if verb_set is None or not word_lookup_is_exact(text):
+        return ALL
+    return tuple(filter(text.lower().__contains__, verb_set))
 
 
 def _singular(word: str) -> str:
@@ -131,7 +144,12 @@ def check_lifeless_patient(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     nouns = load_table("inanimate_nouns")
     living = load_list("living_nouns")
     mentions, verb_set = _verbs_pattern(), _verb_set()
+    in_text = _verbs_in_text(ctx.doc.text, verb_set)
+    if not in_text:
+        return  # no verb of the lexicon anywhere
     for sentence in ctx.doc.sentences:
+        if not any(map(sentence.text.lower().__contains__, in_text)):
+            continue  # none of the article's verbs in this sentence
         if not mentions_any(sentence.text, verb_set, mentions):
             continue  # no verb of the lexicon: nothing to tokenise
         tokens = sentence_tokens(sentence)
