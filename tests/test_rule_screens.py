@@ -38,3 +38,13 @@ def test_lifeless_patient_verbs_in_text():
     assert _verbs_in_text("Three drones were ARRESTED.", _verb_set()) == ("arrested",)
     assert _verbs_in_text("Three drones were seen.", _verb_set()) == ()
     assert _verbs_in_text("Three drones were ſtabbed.", _verb_set()) is ALL  # the regex's "s"
+
+
+def test_repetition_loop_words_of_ascii_text_are_the_regex_words():
+    import re
+
+    from newsaudit.rules.semantics import _lower_words
+
+    text = "The port of Gdansk, gdansk; GDANSK_2 x-ray 42 it's"
+    words, exact = _lower_words(text)
+    assert exact and [w.decode() for w in words] == re.findall(r"\w+", text.lower())
