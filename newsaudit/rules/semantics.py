@@ -279,8 +279,8 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """
     for paragraph in ctx.doc.paragraphs:
         words, exact = _lower_words(paragraph.text)
-        trigrams = list(zip(words, words[1:], words[2:]))
-        repeated_trigram = len(set(trigrams)) != len(trigrams)
+        trigrams = max(len(words) - 2, 0)
+        repeated_trigram = len(set(zip(words, words[1:], words[2:]))) != trigrams
         reported: list[tuple[int, int]] = []
         loops = _long_loops(paragraph.text, words, exact) if repeated_trigram else []
         for start, end, phrase in loops:
