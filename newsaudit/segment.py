@@ -40,21 +40,14 @@ def segment(
     return Document(path, text, tuple(paragraphs), notices)
 
 
-def _lines(text: str):
-    """Yield (start, end) of each line without its line break."""
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.rstrip("\r\n")
-        yield pos, pos + len(stripped)
-        pos += len(line)
-
-
 def _paragraph_spans(text: str, markdown: bool) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     in_fence = False
     previous_open = False  # the last line of the current paragraph did not end a sentence
-    for start, end in _lines(text):
-        line = text[start:end]
+    next_start = 0
+    for raw in text.splitlines(keepends=True):
+        start, next_start = next_start, next_start + len(raw)
+        line = raw.rstrip("\r\n")  # text[start : start + len(line)], without its line break
         if markdown and line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
             previous_open = False
@@ -65,26 +58,30 @@ def _paragraph_spans(text: str, markdown: bool) -> list[tuple[int, int]]:
             prefix = _MD_PREFIX.match(line)
             if prefix:
                 start += prefix.end()
-                line = text[start:end]
-        content_start = start + (len(line) - len(line.lstrip()))
-        content_end = start + len(line.rstrip())
-        if content_start >= content_end:
+                line = line[prefix.end() :]
+        content = line.strip()
+        if not content:
             previous_open = False
             continue
-        first = text[content_start]
-        if previous_open and spans and (first.islower() or first.isdigit()):
+        content_start = start + len(line) - len(line.lstrip())
+        content_end = content_start + len(content)
+        if previous_open and spans and (content[0].islower() or content[0].isdigit()):
             spans[-1] = (spans[-1][0], content_end)
         else:
             spans.append((content_start, content_end))
-        previous_open = not text[content_start:content_end].endswith(_SENTENCE_END)
+        previous_open = not content.endswith(_SENTENCE_END)
     return spans
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``, with whitespace trimmed."""
     chunk = text[start:end]
+    first = _BOUNDARY.search(chunk) if _may_have_boundary(chunk) else None
+    if first is None:  # one sentence (most paragraphs): the chunk, trimmed
+        lead, trail = len(chunk) - len(chunk.lstrip()), len(chunk.rstrip())
+        return [(start + lead, start + trail)] if trail > lead else []
     cuts = [0]
-    for match in _BOUNDARY.finditer(chunk):
+    for match in _BOUNDARY.finditer(chunk, first.start()):
         if not _is_abbreviation(chunk, match.start()):
             cuts.append(match.end())
     cuts.append(len(chunk))
@@ -96,6 +93,19 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if trail > lead:
             spans.append((start + a + lead, start + a + trail))
     return spans
+
+
+def _may_have_boundary(chunk: str) -> bool:
+    """False when ``_BOUNDARY`` cannot match: its mark needs a space and a capital or digit
+    after it, so it stands three characters or more before the end. Four searches for a
+    character are faster than the regex, which tries a character set at every position."""
+    before = len(chunk) - 2  # the mark is at an index below this
+    return (
+        chunk.find(".", 0, before) >= 0
+        or chunk.find("!", 0, before) >= 0
+        or chunk.find("?", 0, before) >= 0
+        or chunk.find("…", 0, before) >= 0
+    )
 
 
 def _is_abbreviation(chunk: str, dot: int) -> bool:

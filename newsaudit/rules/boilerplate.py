@@ -20,11 +20,18 @@ def furniture_pattern() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in load_ordered("boilerplate")), re.IGNORECASE)
 
 
+def _is_furniture(text: str) -> bool:
+    stripped = text.strip()
+    # split no further than one word over the limit: a long paragraph has more than MAX_WORDS
+    # pieces then too
+    short = len(stripped.split(None, MAX_WORDS)) <= MAX_WORDS
+    return short and furniture_pattern().search(stripped) is not None
+
+
 @lru_cache(maxsize=20_000)
 def is_boilerplate(text: str) -> bool:
     """Cached: the aligned wire paragraphs are asked again for every article."""
-    stripped = text.strip()
-    return len(stripped.split()) <= MAX_WORDS and furniture_pattern().search(stripped) is not None
+    return _is_furniture(text)
 
 
 def check_boilerplate(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
@@ -47,10 +54,13 @@ def check_boilerplate(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     ## Use instead
     Strip the lines before publishing.
     """
-    in_wire = _furniture_in_wire(ctx)
+    furniture = {p.index for p in ctx.doc.paragraphs if _is_furniture(p.text)}
+    if not furniture:
+        return  # most articles: nothing to compare with the wire
+    in_wire = _furniture_in_wire(ctx, furniture)
     block = []
     for p in ctx.doc.paragraphs + (None,):  # type: ignore[operator]
-        if p is not None and is_boilerplate(p.text) and p.index not in in_wire:
+        if p is not None and p.index in furniture and p.index not in in_wire:
             block.append(p)
             continue
         if block:
@@ -61,11 +71,13 @@ def check_boilerplate(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             block = []
 
 
-def _furniture_in_wire(ctx: AuditContext) -> set[int]:
-    """Article paragraphs aligned to a wire paragraph that is furniture as well."""
+def _furniture_in_wire(ctx: AuditContext, furniture: set[int]) -> set[int]:
+    """The article paragraphs of ``furniture`` aligned to a wire paragraph that is furniture as
+    well."""
     aligned = ctx.alignment.paragraphs + ctx.alignment.nearest
     return {pa.paragraph for pa in aligned
-            if is_boilerplate(ctx.wire_text(pa.wire_path, pa.wire_paragraphs))}
+            if pa.paragraph in furniture
+            and is_boilerplate(ctx.wire_text(pa.wire_path, pa.wire_paragraphs))}
 
 
 RULES = (

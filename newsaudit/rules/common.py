@@ -41,6 +41,7 @@ def regex_rule(
     when: Callable[[AuditContext], bool] | None = None,
     unless_in_wire: bool = False,
     hint: re.Pattern | None = None,
+    screen: Callable[[str], bool] | None = None,
     **facts,
 ) -> Rule:
     """A rule that reports every match of ``pattern`` (proselint's "existence" checks).
@@ -57,6 +58,9 @@ def regex_rule(
     with a look-behind that is tried at every position). Without look-around or anchors, what
     it finds in a paragraph it finds in the whole text too: a text, and then a paragraph,
     where it finds nothing is not searched with ``pattern``.
+
+    ``screen``, for speed too, is a test of the whole text that is False only where no match of
+    ``pattern`` would be kept: a text it rules out is not searched.
     """
 
     def check(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
@@ -65,6 +69,8 @@ def regex_rule(
         text = ctx.doc.text
         if hint is not None and hint.search(text) is None:
             return  # no match anywhere
+        if screen is not None and not screen(text):
+            return  # no match anywhere that ``keep`` keeps
         blocks = (
             [(p.start, p.end, p.text, p.index) for p in ctx.doc.paragraphs]
             if scope == "paragraph"

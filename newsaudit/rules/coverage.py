@@ -47,8 +47,9 @@ def _slots(article: list[Sentence], wire: list[Sentence], pairs) -> dict[int, li
     return slots
 
 
-def _aligned_groups(ctx: AuditContext):
-    """(article sentences, wire sentences, wire path, similarity) per well-aligned paragraph."""
+def _aligned_groups(ctx: AuditContext, done: set[int] | None = None):
+    """(article sentences, wire sentences, wire path, similarity) per well-aligned paragraph;
+    with ``done``, only where an article sentence's index is not in it."""
     paragraphs_of: dict[tuple, list[int]] = {}  # wire paragraphs -> article paragraphs, in order
     for p in ctx.alignment.paragraphs:
         paragraphs_of.setdefault((p.wire_path, p.wire_paragraphs), []).append(p.paragraph)
@@ -60,6 +61,8 @@ def _aligned_groups(ctx: AuditContext):
             continue
         seen.add(key)
         article = [s for i in paragraphs_of[key] for s in ctx.doc.paragraphs[i].sentences]
+        if done is not None and all(s.index in done for s in article):
+            continue  # what the caller would pass over, before the wire sentences are listed
         wire_sents = [s for i in pa.wire_paragraphs for s in wire.paragraphs[i].sentences]
         yield article, wire_sents, pa.wire_path, pa.similarity
 
@@ -95,9 +98,7 @@ def check_added_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     Remove the sentence, or check the source for what it replaced.
     """
     done = {p.sentence.index for p in ctx.alignment.sentences}
-    for article, wire, path, _ in _aligned_groups(ctx):
-        if all(s.index in done for s in article):
-            continue  # every sentence aligned: none added
+    for article, wire, path, _ in _aligned_groups(ctx, done):  # groups with a sentence not done
         wire_terms = frozenset().union(*(content_terms(s.text) for s in wire))
         slots = None  # worked out for the first sentence that needs them
         for i, sentence in enumerate(article):

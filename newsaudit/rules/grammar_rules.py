@@ -111,8 +111,41 @@ TO_TOO = _grammar_rule(
     "He said it was too hard to see a way forward."
     """, span_group=1, hint=r"to\s+(?:" + _DEGREE_ADJECTIVES + ")")
 
+# Each byte of a UTF-8 text to its ASCII letter in lower case, a space or tab to a space, and
+# anything else to a dot (bytes over 127 too: a character outside ASCII is not a letter here).
+_LOWER_SPACED = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 if c in (9, 32) else 46
+    for c in range(256)
+)
+# A run of letters, spaces, then the same run: with dots as spaces (fast, a literal first)...
+_SAME_NEIGHBOURS = re.compile(rb" ([a-z]++) ++\1 ")
+# ... and with spaces only between them, as NA913's pattern wants.
+_DOUBLED = re.compile(rb"[ .]([a-z]++) ++\1[ .]")
+# The characters besides the ASCII letters that match [A-Za-z] case-insensitively ("İ", "ı",
+# "ſ", the Kelvin sign); "İ" and the Kelvin sign also match an ASCII letter as a case-insensitive
+# back-reference (the Kelvin sign for "k").
+_LETTER_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _may_double(text: str) -> bool:
+    """False only when NA913's pattern has no match in ``text``, found faster than by the
+    pattern (which tries every position, case-insensitively). Its match is a word of ASCII
+    letters after a non-word character, spaces or tabs, and the same word up to case before a
+    non-word character: in the text's bytes mapped by ``_LOWER_SPACED``, a run of letters
+    between non-letters, spaces, and the same run. Undecided (True) when a letter look-alike
+    is in the text."""
+    if any(lookalike in text for lookalike in _LETTER_LOOKALIKES):
+        return True
+    # a lone surrogate is three bytes over 127, so three dots
+    spaced = b"." + text.encode("utf-8", "surrogatepass").translate(_LOWER_SPACED) + b"."
+    if _SAME_NEIGHBOURS.search(spaced.replace(b".", b" ")) is None:
+        return False
+    return _DOUBLED.search(spaced) is not None
+
+
+DOUBLED_WORD_PATTERN = r"\b([A-Za-z]+)[ \t]+\1\b"  # case-insensitive
 DOUBLED_WORD = _grammar_rule(
-    "NA913", "doubled-word", r"\b([A-Za-z]+)[ \t]+\1\b", lambda m: f"“{m.group(1)}” twice in a row",
+    "NA913", "doubled-word", DOUBLED_WORD_PATTERN, lambda m: f"“{m.group(1)}” twice in a row",
     """The same word twice in a row ("the the") (built in; only where LanguageTool did not check).
 
     ## What it does
@@ -129,7 +162,8 @@ DOUBLED_WORD = _grammar_rule(
     "The mayor said the city would recover."
     """, flags=re.IGNORECASE,
     # a capitalised pair is a name ("Fang Fang", "Sang Sang"), not a slip
-    keep=lambda m: m.group(1).lower() not in LEGITIMATE_DOUBLES and not m.group(1)[0].isupper())
+    keep=lambda m: m.group(1).lower() not in LEGITIMATE_DOUBLES and not m.group(1)[0].isupper(),
+    screen=_may_double)
 
 
 RULES = (

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..lexicon import function_words, load_list, load_table
 from ..model import Finding, Severity
-from ..text import mentions_any, word_set
+from ..text import mentions_any, word_lookup_is_exact, word_set
 from .base import AuditContext, Rule
 from .common import sentence_tokens
 
@@ -31,6 +31,19 @@ def _verbs_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _verb_set() -> frozenset[str] | None:
     return word_set(load_list("living_patient_verbs"))
+
+
+ALL = ("",)  # what _verbs_in_text answers when it cannot tell: every text "contains" ""
+
+
+def _verbs_in_text(text: str, verb_set: frozenset[str] | None) -> tuple[str, ...]:
+    """The verbs of the lexicon that ``text``, lower-cased, holds as substrings (a verb's word
+    in a sentence is in the text's lower case too, as a substring), or ``ALL`` when substrings
+    cannot tell: the verbs are not all ASCII words, or the text has a character that the
+    verbs' regex matches to an ASCII letter and that does not lower to it ("ſ", "ı", "İ")."""
+    if verb_set is None or not word_lookup_is_exact(text):
+        return ALL
+    return tuple(filter(text.lower().__contains__, verb_set))
 
 
 def _singular(word: str) -> str:
@@ -131,7 +144,12 @@ def check_lifeless_patient(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     nouns = load_table("inanimate_nouns")
     living = load_list("living_nouns")
     mentions, verb_set = _verbs_pattern(), _verb_set()
+    in_text = _verbs_in_text(ctx.doc.text, verb_set)
+    if not in_text:
+        return  # no verb of the lexicon anywhere
     for sentence in ctx.doc.sentences:
+        if not any(map(sentence.text.lower().__contains__, in_text)):
+            continue  # none of the article's verbs in this sentence
         if not mentions_any(sentence.text, verb_set, mentions):
             continue  # no verb of the lexicon: nothing to tokenise
         tokens = sentence_tokens(sentence)
@@ -221,7 +239,7 @@ def _reduced_relative(sentence, tokens, lower, i, nouns):
 _LOOP = re.compile(r"\b((?:\w+[\s,;]+){0,3}?\w+)(?:[\s,;]+\1\b){2,}", re.IGNORECASE)
 
 
-def _may_loop(words: list[str], exact: bool, repeated_trigram: bool) -> bool:
+def _may_loop(words: list, exact: bool, repeated_trigram: bool) -> bool:
     """Cheap test before the regex: some word recurs twice at a period of 1 to 4 words. When
     the words are ``exact`` (the regex's own, see ``_words_as_the_regex_sees_them``), the test
     is what the regex needs: a phrase of 1 to 4 words three times in a row."""
@@ -260,10 +278,9 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     Translate the sentence again from the source.
     """
     for paragraph in ctx.doc.paragraphs:
-        words = _WORDS.findall(paragraph.text.lower())
-        exact = _words_as_the_regex_sees_them(paragraph.text)
-        trigrams = list(zip(words, words[1:], words[2:]))
-        repeated_trigram = len(set(trigrams)) != len(trigrams)
+        words, exact = _lower_words(paragraph.text)
+        trigrams = max(len(words) - 2, 0)
+        repeated_trigram = len(set(zip(words, words[1:], words[2:]))) != trigrams
         reported: list[tuple[int, int]] = []
         loops = _long_loops(paragraph.text, words, exact) if repeated_trigram else []
         for start, end, phrase in loops:
@@ -305,6 +322,24 @@ _LONG_LOOPS = (
 LONG_LOOP_MIN_WORDS, LONG_LOOP_MAX_WORDS = 3, 12  # the shortest and longest phrase above
 
 
+# Each byte of ASCII text to its lower case if it is a word character (a letter, digit or "_"),
+# to a space if not.
+_LOWER_WORD_BYTES = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c == 95 else 32
+    for c in range(256)
+)
+
+
+def _lower_words(text: str) -> tuple[list, bool]:
+    """The words of ``text.lower()`` (its runs of word characters), and whether they are the
+    regex's (see ``_words_as_the_regex_sees_them``). The words are only compared with each
+    other: for ASCII text they are bytes, split from the text mapped by ``_LOWER_WORD_BYTES``
+    (faster than the regex, the same words)."""
+    if text.isascii():
+        return text.encode().translate(_LOWER_WORD_BYTES).split(), True
+    return _WORDS.findall(text.lower()), _words_as_the_regex_sees_them(text)
+
+
 def _words_as_the_regex_sees_them(text: str) -> bool:
     """Whether the words of ``text.lower()`` are the regex's words, with its case-insensitive
     equality: the regex compares the simple lower case of each character, which is what
@@ -312,10 +347,11 @@ def _words_as_the_regex_sees_them(text: str) -> bool:
     return "\u0130" not in text and "\u03a3" not in text
 
 
-def _long_loops(text: str, words: list[str], exact: bool) -> list[tuple[int, int, str]]:
+def _long_loops(text: str, words: list, exact: bool) -> list[tuple[int, int, str]]:
     """Phrases of three words or more in a loop (see ``_LONG_LOOPS``), as (start, end, phrase).
 
-    ``words`` are the words of ``text.lower()``; ``exact``: they are the regex's own. Asked
+    ``words`` are the words of ``text.lower()`` (see ``_lower_words``); ``exact``: they are the
+    regex's own. Asked
     only when some three words come back (a loop of three words or more repeats them)."""
     if exact and not any(
         b"\x01" * k in bytes(map(eq, words, words[k:]))

@@ -1,0 +1,50 @@
+"""Screens that spare a rule its regex must never hide a match of it."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsaudit.rules.grammar_rules import DOUBLED_WORD_PATTERN, _may_double
+
+DOUBLED = re.compile(DOUBLED_WORD_PATTERN, re.IGNORECASE)
+# ASCII words in several cases, the letter look-alikes, word and non-word characters, spaces
+PIECES = ["the", "The", "THE", "tHe", "in", "In", "a", "K", "k", "\u212a", "\u0130", "i", "ſ",
+          "s", "ı", "é", "1", "_", " ", "  ", "\t", "\n", ".", "(", "’", "\u00a0", "\ud800"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=10).map("".join))
+def test_doubled_word_screen_keeps_every_match(text):
+    if DOUBLED.search(text):
+        assert _may_double(text)
+
+
+def test_doubled_word_screen():
+    assert _may_double("he said the the city")
+    assert _may_double("“The\tthe” city")
+    assert _may_double("an in in-house team")
+    assert not _may_double("he said the. The city")
+    assert not _may_double("the theory")
+    assert not _may_double("the\nthe")
+    assert _may_double("ſ ſ")  # a look-alike: undecided
+
+
+def test_lifeless_patient_verbs_in_text():
+    from newsaudit.rules.semantics import ALL, _verb_set, _verbs_in_text
+
+    assert _verbs_in_text("Three drones were ARRESTED.", _verb_set()) == ("arrested",)
+    assert _verbs_in_text("Three drones were seen.", _verb_set()) == ()
+    assert _verbs_in_text("Three drones were ſtabbed.", _verb_set()) is ALL  # the regex's "s"
+
+
+def test_repetition_loop_words_of_ascii_text_are_the_regex_words():
+    import re
+
+    from newsaudit.rules.semantics import _lower_words
+
+    text = "The port of Gdansk, gdansk; GDANSK_2 x-ray 42 it's"
+    words, exact = _lower_words(text)
+    assert exact and [w.decode() for w in words] == re.findall(r"\w+", text.lower())
