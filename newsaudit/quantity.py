@@ -124,6 +124,15 @@ _WORD_NUMBER = re.compile(
 _NUMBER_WORDS = frozenset(WORDS) | frozenset(ORDINALS)  # all lower-case ASCII letters
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)  # _WORD_NUMBER's "half"
 _DIGIT = re.compile(r"\d")
+# Every match of _NUMBER starts with one of these (its apostrophe or its first digit): a
+# charset the regex engine scans for fast, where _NUMBER itself is tried at every position.
+_NUMBER_START = re.compile(r"[\d'’]")
+# In ASCII text, WORD_RUN's runs are those of [A-Za-z0-9_]: this table turns every other
+# character into a space (and capitals to lower case), so that str.split() gives the lower
+# case of WORD_RUN.findall(text) in one C pass each.
+_LOWER_WORD_RUNS = str.maketrans(
+    {chr(i): chr(i).lower() if chr(i).isalnum() or chr(i) == "_" else " " for i in range(128)}
+)
 _GROUP_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")  # "240,800,000", "240 800 000"
 _APPROX = re.compile(
     r"\b(?:" + "|".join(a.replace(" ", r"\s+") for a in APPROXIMATORS) + r")\s+$", re.IGNORECASE
@@ -211,7 +220,14 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         for m in _DATE.finditer(text, scan_from) if _DATE_HINT.search(text, scan_from) else ():
             out.append(_date(m))
             taken.append(m.span())
-        for m in _NUMBER.finditer(text, scan_from):
+        # _NUMBER.finditer(text, scan_from), tried only where a match can start
+        find_start, match_number = _NUMBER_START.search, _NUMBER.match
+        while (start := find_start(text, scan_from)) is not None:
+            m = match_number(text, start.start())
+            if m is None:
+                scan_from = start.end()
+                continue
+            scan_from = m.end()
             if any(a <= m.start() < b for a, b in taken):
                 continue
             out.append(_number(m, text))
@@ -255,9 +271,13 @@ def _spelled_numbers(text: str) -> list[tuple[int, int, str, bool]]:
     if not word_lookup_is_exact(text):
         return [(m.start(), m.end(), m.group(1).lower(), bool(m.group("half")))
                 for m in _WORD_NUMBER.finditer(text)]
-    lower = text.lower()
-    if _NUMBER_WORDS.isdisjoint(WORD_RUN.findall(lower)):
+    if text.isascii():
+        runs = text.translate(_LOWER_WORD_RUNS).split()
+    else:
+        runs = WORD_RUN.findall(text.lower())
+    if _NUMBER_WORDS.isdisjoint(runs):
         return []  # the common case: no number word at all
+    lower = text.lower()
     found = []
     for m in WORD_RUN.finditer(lower):
         word = m.group()

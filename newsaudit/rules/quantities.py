@@ -59,8 +59,8 @@ def check_number_mismatch(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         if pair.similarity < MIN_SIMILARITY:
             continue
         wire_numbers = written_numbers(pair.wire_text)
-        if not wire_numbers:
-            continue
+        if not wire_numbers or not written_numbers(pair.sentence.text):
+            continue  # only a number written with digits is reported (spelled ones are not)
         article_numbers = quantities(pair.sentence.text)
         # Only a number that takes the place of a wire number is an error; one the wire lacks
         # while all the wire's numbers are there is extra information (the addition rules).
