@@ -12,8 +12,8 @@ have taken each other's place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .text import WORD_RUN, word_lookup_is_exact
 
@@ -137,12 +137,12 @@ _GROUP_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")  # "240,800,000", "240 800 
 _APPROX = re.compile(
     r"\b(?:" + "|".join(a.replace(" ", r"\s+") for a in APPROXIMATORS) + r")\s+$", re.IGNORECASE
 )
+_APPROXIMATOR_LAST_WORDS = tuple(sorted({a.split()[-1] for a in APPROXIMATORS}))
 # "4 to 6 million", "between 1.27 and 2.5 billion", "4-6 mln": the first takes the scale.
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):  # a tuple: built faster than a frozen dataclass
     value: float  # the main reading
     start: int  # offsets relative to the text passed in
     end: int
@@ -403,7 +403,12 @@ def _date(m: re.Match) -> Quantity:
 
 
 def _approximate(text: str, start: int) -> bool:
-    return bool(_APPROX.search(text[max(0, start - 20) : start]))
+    before = text[max(0, start - 20) : start]
+    # A match of _APPROX is an approximator and whitespace up to the number: ASCII text
+    # that does not end so is ruled out without trying the regex at every position.
+    if before.isascii() and not before.rstrip().lower().endswith(_APPROXIMATOR_LAST_WORDS):
+        return False
+    return bool(_APPROX.search(before))
 
 
 def _share_range_scales(found: list[Quantity], text: str) -> list[Quantity]:
