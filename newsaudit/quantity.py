@@ -272,10 +272,8 @@ def _spelled_numbers(text: str) -> list[tuple[int, int, str, bool]]:
         return [(m.start(), m.end(), m.group(1).lower(), bool(m.group("half")))
                 for m in _WORD_NUMBER.finditer(text)]
     if text.isascii():
-        runs = text.translate(_LOWER_WORD_RUNS).split()
-    else:
-        runs = WORD_RUN.findall(text.lower())
-    if _NUMBER_WORDS.isdisjoint(runs):
+        return _spelled_numbers_ascii(text)
+    if _NUMBER_WORDS.isdisjoint(WORD_RUN.findall(text.lower())):
         return []  # the common case: no number word at all
     lower = text.lower()
     found = []
@@ -284,6 +282,27 @@ def _spelled_numbers(text: str) -> list[tuple[int, int, str, bool]]:
         if word in _NUMBER_WORDS:
             half = _AND_A_HALF.match(text, m.end())
             found.append((m.start(), half.end() if half else m.end(), word, bool(half)))
+    return found
+
+
+def _spelled_numbers_ascii(text: str) -> list[tuple[int, int, str, bool]]:
+    """``_spelled_numbers`` of ASCII text: its word runs are those of the text translated by
+    ``_LOWER_WORD_RUNS`` (same length) between spaces, found by str.find, word by word."""
+    runs = text.translate(_LOWER_WORD_RUNS)
+    words = _NUMBER_WORDS.intersection(runs.split())
+    if not words:
+        return []  # the common case: no number word at all
+    spaced = f" {runs} "  # a run at offset i of the text is " run " at offset i here
+    found = []
+    for word in words:
+        needle = f" {word} "
+        at = spaced.find(needle)
+        while at >= 0:
+            end = at + len(word)
+            half = _AND_A_HALF.match(text, end)
+            found.append((at, half.end() if half else end, word, bool(half)))
+            at = spaced.find(needle, end + 1)  # from the space after the word
+    found.sort()
     return found
 
 
