@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .text import WORD_RUN, word_lookup_is_exact
+from .text import word_lookup_is_exact
 
 SCALES = {
     "thousand": 1e3,
@@ -122,16 +122,18 @@ _WORD_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_WORDS = frozenset(WORDS) | frozenset(ORDINALS)  # all lower-case ASCII letters
+_NUMBER_WORD_BYTES = frozenset(w.encode() for w in _NUMBER_WORDS)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)  # _WORD_NUMBER's "half"
 _DIGIT = re.compile(r"\d")
 # Every match of _NUMBER starts with one of these (its apostrophe or its first digit): a
 # charset the regex engine scans for fast, where _NUMBER itself is tried at every position.
 _NUMBER_START = re.compile(r"[\d'’]")
-# In ASCII text, WORD_RUN's runs are those of [A-Za-z0-9_]: this table turns every other
-# character into a space (and capitals to lower case), so that str.split() gives the lower
-# case of WORD_RUN.findall(text) in one C pass each.
-_LOWER_WORD_RUNS = str.maketrans(
-    {chr(i): chr(i).lower() if chr(i).isalnum() or chr(i) == "_" else " " for i in range(128)}
+# Text encoded to ASCII with "?" for each other character (offsets kept), then translated
+# by this table: every byte but [A-Za-z0-9_] turned into a space, capitals to lower case.
+# Its runs are the ASCII word runs of the text, cut wherever a character outside ASCII was.
+_LOWER_ASCII_WORD_RUNS = bytes(
+    (c | 0x20 if 65 <= c <= 90 else c) if c < 128 and (chr(c).isalnum() or c == 95) else 32
+    for c in range(256)
 )
 _GROUP_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")  # "240,800,000", "240 800 000"
 _APPROX = re.compile(
@@ -271,39 +273,31 @@ def _spelled_numbers(text: str) -> list[tuple[int, int, str, bool]]:
     if not word_lookup_is_exact(text):
         return [(m.start(), m.end(), m.group(1).lower(), bool(m.group("half")))
                 for m in _WORD_NUMBER.finditer(text)]
-    if text.isascii():
-        return _spelled_numbers_ascii(text)
-    if _NUMBER_WORDS.isdisjoint(WORD_RUN.findall(text.lower())):
-        return []  # the common case: no number word at all
-    lower = text.lower()
-    found = []
-    for m in WORD_RUN.finditer(lower):
-        word = m.group()
-        if word in _NUMBER_WORDS:
-            half = _AND_A_HALF.match(text, m.end())
-            found.append((m.start(), half.end() if half else m.end(), word, bool(half)))
-    return found
-
-
-def _spelled_numbers_ascii(text: str) -> list[tuple[int, int, str, bool]]:
-    """``_spelled_numbers`` of ASCII text: its word runs are those of the text translated by
-    ``_LOWER_WORD_RUNS`` (same length) between spaces, found by str.find, word by word."""
-    runs = text.translate(_LOWER_WORD_RUNS)
-    words = _NUMBER_WORDS.intersection(runs.split())
+    # A number word is ASCII: it is one of the ASCII runs, and a run of the text when no
+    # word character outside ASCII touches it (those are cut out of the ASCII runs).
+    runs = text.encode("ascii", "replace").translate(_LOWER_ASCII_WORD_RUNS)
+    words = _NUMBER_WORD_BYTES.intersection(runs.split())
     if not words:
         return []  # the common case: no number word at all
-    spaced = f" {runs} "  # a run at offset i of the text is " run " at offset i here
+    spaced = b" " + runs + b" "  # a run at offset i of the text is b" run " at offset i here
+    whole_runs = text.isascii()
     found = []
     for word in words:
-        needle = f" {word} "
+        needle = b" " + word + b" "
         at = spaced.find(needle)
         while at >= 0:
             end = at + len(word)
-            half = _AND_A_HALF.match(text, end)
-            found.append((at, half.end() if half else end, word, bool(half)))
+            if whole_runs or not (_is_word_char(text, at - 1) or _is_word_char(text, end)):
+                half = _AND_A_HALF.match(text, end)
+                found.append((at, half.end() if half else end, word.decode(), bool(half)))
             at = spaced.find(needle, end + 1)  # from the space after the word
     found.sort()
     return found
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a character of ``\\w`` (an offset outside the text is not)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def _year_ranges(found: list[Quantity], text: str) -> list[Quantity]:
