@@ -12,10 +12,10 @@ have taken each other's place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from .text import WORD_RUN, word_lookup_is_exact
+from .text import word_lookup_is_exact
 
 SCALES = {
     "thousand": 1e3,
@@ -122,18 +122,29 @@ _WORD_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_WORDS = frozenset(WORDS) | frozenset(ORDINALS)  # all lower-case ASCII letters
+_NUMBER_WORD_BYTES = frozenset(w.encode() for w in _NUMBER_WORDS)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)  # _WORD_NUMBER's "half"
 _DIGIT = re.compile(r"\d")
+# Every match of _NUMBER starts with one of these (its apostrophe or its first digit): a
+# charset the regex engine scans for fast, where _NUMBER itself is tried at every position.
+_NUMBER_START = re.compile(r"[\d'’]")
+# Text encoded to ASCII with "?" for each other character (offsets kept), then translated
+# by this table: every byte but [A-Za-z0-9_] turned into a space, capitals to lower case.
+# Its runs are the ASCII word runs of the text, cut wherever a character outside ASCII was.
+_LOWER_ASCII_WORD_RUNS = bytes(
+    (c | 0x20 if 65 <= c <= 90 else c) if c < 128 and (chr(c).isalnum() or c == 95) else 32
+    for c in range(256)
+)
 _GROUP_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")  # "240,800,000", "240 800 000"
 _APPROX = re.compile(
     r"\b(?:" + "|".join(a.replace(" ", r"\s+") for a in APPROXIMATORS) + r")\s+$", re.IGNORECASE
 )
+_APPROXIMATOR_LAST_WORDS = tuple(sorted({a.split()[-1] for a in APPROXIMATORS}))
 # "4 to 6 million", "between 1.27 and 2.5 billion", "4-6 mln": the first takes the scale.
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):  # a tuple: built faster than a frozen dataclass
     value: float  # the main reading
     start: int  # offsets relative to the text passed in
     end: int
@@ -211,7 +222,14 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         for m in _DATE.finditer(text, scan_from) if _DATE_HINT.search(text, scan_from) else ():
             out.append(_date(m))
             taken.append(m.span())
-        for m in _NUMBER.finditer(text, scan_from):
+        # _NUMBER.finditer(text, scan_from), tried only where a match can start
+        find_start, match_number = _NUMBER_START.search, _NUMBER.match
+        while (start := find_start(text, scan_from)) is not None:
+            m = match_number(text, start.start())
+            if m is None:
+                scan_from = start.end()
+                continue
+            scan_from = m.end()
             if any(a <= m.start() < b for a, b in taken):
                 continue
             out.append(_number(m, text))
@@ -255,16 +273,31 @@ def _spelled_numbers(text: str) -> list[tuple[int, int, str, bool]]:
     if not word_lookup_is_exact(text):
         return [(m.start(), m.end(), m.group(1).lower(), bool(m.group("half")))
                 for m in _WORD_NUMBER.finditer(text)]
-    lower = text.lower()
-    if _NUMBER_WORDS.isdisjoint(WORD_RUN.findall(lower)):
+    # A number word is ASCII: it is one of the ASCII runs, and a run of the text when no
+    # word character outside ASCII touches it (those are cut out of the ASCII runs).
+    runs = text.encode("ascii", "replace").translate(_LOWER_ASCII_WORD_RUNS)
+    words = _NUMBER_WORD_BYTES.intersection(runs.split())
+    if not words:
         return []  # the common case: no number word at all
+    spaced = b" " + runs + b" "  # a run at offset i of the text is b" run " at offset i here
+    whole_runs = text.isascii()
     found = []
-    for m in WORD_RUN.finditer(lower):
-        word = m.group()
-        if word in _NUMBER_WORDS:
-            half = _AND_A_HALF.match(text, m.end())
-            found.append((m.start(), half.end() if half else m.end(), word, bool(half)))
+    for word in words:
+        needle = b" " + word + b" "
+        at = spaced.find(needle)
+        while at >= 0:
+            end = at + len(word)
+            if whole_runs or not (_is_word_char(text, at - 1) or _is_word_char(text, end)):
+                half = _AND_A_HALF.match(text, end)
+                found.append((at, half.end() if half else end, word.decode(), bool(half)))
+            at = spaced.find(needle, end + 1)  # from the space after the word
+    found.sort()
     return found
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a character of ``\\w`` (an offset outside the text is not)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def _year_ranges(found: list[Quantity], text: str) -> list[Quantity]:
@@ -383,7 +416,12 @@ def _date(m: re.Match) -> Quantity:
 
 
 def _approximate(text: str, start: int) -> bool:
-    return bool(_APPROX.search(text[max(0, start - 20) : start]))
+    before = text[max(0, start - 20) : start]
+    # A match of _APPROX is an approximator and whitespace up to the number: ASCII text
+    # that does not end so is ruled out without trying the regex at every position.
+    if before.isascii() and not before.rstrip().lower().endswith(_APPROXIMATOR_LAST_WORDS):
+        return False
+    return bool(_APPROX.search(before))
 
 
 def _share_range_scales(found: list[Quantity], text: str) -> list[Quantity]:

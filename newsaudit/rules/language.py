@@ -18,6 +18,15 @@ _FOREIGN_SCRIPT = re.compile(
     r"\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff01-\uff60\s\d.,:;!?\-]*"
 )
 _LETTER_WORDS = re.compile(r"(?<![\w’'])[^\W\d_]+(?![\w’'])")
+# In ASCII text, _LETTER_WORDS finds the runs of [A-Za-z0-9_'] that are all letters: this
+# table turns every other character into a space (and letters to lower case), so that
+# str.split() cuts those runs in one C pass each.
+_LOWER_WORD_RUNS = str.maketrans(
+    {
+        chr(i): chr(i).lower() if chr(i).isalnum() or chr(i) in "_'" else " "
+        for i in range(128)
+    }
+)
 SENTENCE_MIN_WORDS = 8
 SENTENCE_MAX_ENGLISH_SHARE = 0.12
 
@@ -133,12 +142,14 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
     ## Use instead
     Translate the fragment: "The minister called it a historic step for the region."
     """
-    main = ctx.wires.get(ctx.alignment.main_wire or "")
-    wire_text = main.text if main is not None else ""
+    wire_text = None  # the main wire's text, looked up at the first fragment
     for m in _FOREIGN_SCRIPT.finditer(ctx.doc.text):
         text = m.group().rstrip(" .,:;!?-\n\t")
         if not any(ch.isalnum() for ch in text):
             continue  # a full-width "；" or "（" left behind: punctuation, not a language
+        if wire_text is None:
+            main = ctx.wires.get(ctx.alignment.main_wire or "")
+            wire_text = main.text if main is not None else ""
         if _quoted_mention(ctx.doc.text, m.start(), m.start() + len(text)) or (
             text and text in wire_text
         ):
@@ -153,12 +164,12 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
             )
     is_stop = function_words().__contains__
     for sentence in ctx.doc.sentences:
-        tokens = _LETTER_WORDS.findall(sentence.text)
-        if len(tokens) < SENTENCE_MIN_WORDS:
+        words = _lower_letter_words(sentence.text)
+        if len(words) < SENTENCE_MIN_WORDS:
             continue
-        words = list(map(str.lower, tokens))
         if sum(map(is_stop, words)) > SENTENCE_MAX_ENGLISH_SHARE * len(words):
             continue
+        tokens = _LETTER_WORDS.findall(sentence.text)
         if _FOREIGN_SCRIPT.search(sentence.text):
             continue
         if sum(is_dictionary_word(w) for w in words) >= 0.5 * len(words):
@@ -174,6 +185,13 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
                 f"this sentence looks {language_name(language)}, not English",
                 evidence=f"langdetect: {language}",
             )
+
+
+def _lower_letter_words(text: str) -> list[str]:
+    """The words of ``_LETTER_WORDS`` in ``text``, in lower case."""
+    if text.isascii():
+        return [run for run in text.translate(_LOWER_WORD_RUNS).split() if run.isalpha()]
+    return list(map(str.lower, _LETTER_WORDS.findall(text)))
 
 
 _OPENING_QUOTES = "\"“«‘'„"
