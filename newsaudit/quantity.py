@@ -334,7 +334,7 @@ def _number(m: re.Match, text: str) -> Quantity:
     )
     raw = _GROUP_SEPARATORS.sub("", num)
     value = float(raw)
-    scale = (scale or "").lower().rstrip(".")
+    scale = _scale_key(scale or "").rstrip(".")
     kind = "count"
     readings = {value}
     if minute or mer or zone:
@@ -455,7 +455,18 @@ _SCALE_AT_END = re.compile(r"(" + _SCALE_WORDS + r")\b\.?$", re.IGNORECASE)
 
 def _scale_of(span: str) -> float | None:
     m = _SCALE_AT_END.search(span)
-    return SCALES[m.group(1).lower()] if m else None
+    return SCALES[_scale_key(m.group(1))] if m else None
+
+
+# The case-insensitive scale-word patterns also match the four letters outside ASCII that are
+# case variants of ASCII ones ("İ" and "ı" of i, "ſ" of s, the Kelvin sign of k: "7 BİLLION" in
+# Turkish-style capitals); lower() alone leaves them, and the lookup then failed.
+_ASCII_CASE_VARIANTS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _scale_key(word: str) -> str:
+    """``word`` (a match of a scale-word pattern) as a key of ``SCALES``."""
+    return word.translate(_ASCII_CASE_VARIANTS).lower()
 
 
 

@@ -255,3 +255,11 @@ def test_languages_in_processes_match_one_process(monkeypatch):
     serial = audit._languages(texts, 1, run)
     monkeypatch.setattr(audit, "LANGID_SERIAL_SECONDS", -1.0)
     assert audit._languages(texts, 2, run) == serial and "de" in serial
+
+
+@pytest.mark.parametrize("text", ["7 BİLLION people", "a 5 mİllion", "a 5 mıllion", "5 millionſ"])
+def test_scale_words_with_non_ascii_case_variants_read_as_their_ascii_word(text):
+    """The case-insensitive scale-word pattern matches "İ", "ı", "ſ"; their lookup crashed the run
+    (KeyError) before."""
+    (number,) = quantities(text)
+    assert number.value in (5e6, 7e9) and number.kind == "count"
