@@ -7,14 +7,16 @@ run, a one-article CI lint as much as an archive audit.
 
 So each list is kept in newsaudit's cache directory as one sorted blob of UTF-8 words, an
 offsets array and a frequency bucket per word, built once from wordfreq's own data (the cache
-is keyed by the data file's size and time, so a new wordfreq rebuilds it). Loading it is a few
-milliseconds, and a word is found by binary search.
+is keyed by the data file's path, size and time, so a new wordfreq rebuilds it). Loading it
+is a few milliseconds, and a word is found by binary search.
 
-Words of plain shape (Latin letters, parts joined by hyphens, one inner apostrophe after the
-third letter) are tokenised as wordfreq tokenises English: normalised, case-folded, split at
-hyphens; the parts' frequencies are combined and rounded by wordfreq's formula. Any other word
-(digits, dots, other scripts) goes to wordfreq itself. ``tests/test_word_frequency.py`` checks
-that both ways give the same value on every word of the lists and on words of other shapes.
+Words of plain shape (Latin letters, ASCII digits and underscores, parts joined by hyphens, an
+apostrophe inside a part, dotted abbreviations) are tokenised as wordfreq tokenises English:
+normalised, case-folded, split at hyphens and French-style elisions; the parts' frequencies
+(digit sequences estimated as wordfreq estimates them) are combined and rounded by wordfreq's
+formula. Any other word (other scripts, other punctuation) goes to wordfreq itself.
+``tests/test_word_frequency.py`` checks that both ways give the same value on every word of the
+lists and on words of other shapes.
 
 The tables live in ``${NEWSAUDIT_CACHE:-~/.cache/newsaudit}/wordfreq/``; when that cannot be
 written, the table is built in memory for the run.
@@ -27,6 +29,7 @@ import marshal
 import os
 import re
 import unicodedata
+import zlib
 from array import array
 from functools import lru_cache
 from importlib.util import find_spec
@@ -223,7 +226,10 @@ def _table(wordlist: str) -> FrequencyTable | None:
         return None
     stat = data_file.stat()
     key = (str(data_file), stat.st_size, stat.st_mtime_ns)
-    cached = cache_root() / "wordfreq" / f"{wordlist}-{LANGUAGE}.bin"
+    # One file per wordfreq installation (the key is checked inside it too): environments with
+    # their own copy of wordfreq would otherwise rebuild one shared file in turn.
+    installation = zlib.crc32(repr(key).encode())
+    cached = cache_root() / "wordfreq" / f"{wordlist}-{LANGUAGE}-{installation:08x}.bin"
     try:
         table = FrequencyTable.load(cached.read_bytes(), key)
     except OSError:
