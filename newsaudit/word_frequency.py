@@ -10,13 +10,13 @@ offsets array and a frequency bucket per word, built once from wordfreq's own da
 is keyed by the data file's path, size and time, so a new wordfreq rebuilds it). Loading it
 is a few milliseconds, and a word is found by binary search.
 
-Words of plain shape (Latin letters, ASCII digits and underscores, parts joined by hyphens, an
-apostrophe inside a part, dotted abbreviations) are tokenised as wordfreq tokenises English:
-normalised, case-folded, split at hyphens and French-style elisions; the parts' frequencies
-(digit sequences estimated as wordfreq estimates them) are combined and rounded by wordfreq's
-formula. Any other word (other scripts, other punctuation) goes to wordfreq itself.
-``tests/test_word_frequency.py`` checks that both ways give the same value on every word of the
-lists and on words of other shapes.
+Words of plain shape (Latin, Greek and Cyrillic letters, ASCII digits and underscores, parts
+joined by hyphens, an apostrophe inside a part, dotted abbreviations) are tokenised as wordfreq
+tokenises English: normalised, case-folded, split at hyphens and French-style elisions; the
+parts' frequencies (digit sequences estimated as wordfreq estimates them) are combined and
+rounded by wordfreq's formula. Any other word (other scripts, other punctuation) goes to
+wordfreq itself. ``tests/test_word_frequency.py`` checks that both ways give the same value on
+every word of the lists and on words of other shapes.
 
 The tables live in ``${NEWSAUDIT_CACHE:-~/.cache/newsaudit}/wordfreq/``; when that cannot be
 written, the table is built in memory for the run.
@@ -44,7 +44,24 @@ _FORMAT = "newsaudit-wordfreq-1"
 # at least 10**0 / 1e9.
 _MINIMUM_FREQUENCY = 10**0 / 1e9
 
-_LETTER = "A-Za-zÀ-ÖØ-öø-ɏ"  # Latin letters, accented ones included (no ×, ÷)
+
+
+def _letters(*blocks: tuple[int, int]) -> str:
+    """A character class body of the letters (``str.isalpha``) of the given code point blocks."""
+    runs: list[list[int]] = []
+    for first, last in blocks:
+        for code in range(first, last + 1):
+            if chr(code).isalpha():
+                if runs and runs[-1][1] == code - 1:
+                    runs[-1][1] = code
+                else:
+                    runs.append([code, code])
+    return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in runs)
+
+
+# Letters of the Latin (ASCII, Latin-1, Extended-A and B), Greek and Cyrillic blocks: unassigned
+# code points and signs of those blocks are left to wordfreq.
+_LETTER = _letters((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x370, 0x3FF), (0x400, 0x52F))
 _ALNUM = _LETTER + "0-9_"
 # A plain word: runs of letters, ASCII digits and underscores joined by single hyphens, where a
 # run of letters may hold one apostrophe ("zelenskyy's", "modi’in-maccabim"); or letters joined

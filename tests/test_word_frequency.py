@@ -23,7 +23,10 @@ def _words():
     rng = random.Random(7)
     english = list(wordfreq.iter_wordlist("en", "large"))
     german = list(wordfreq.iter_wordlist("de", "large"))
-    listed = english[:2000] + rng.sample(english, 3000) + rng.sample(german, 1000)
+    russian = list(wordfreq.iter_wordlist("ru", "large"))
+    greek = list(wordfreq.iter_wordlist("el", "small"))
+    listed = (english[:2000] + rng.sample(english, 3000) + rng.sample(german, 1000)
+              + rng.sample(russian, 500) + rng.sample(greek, 500))
     words = set(listed)
     for word in listed[:3000]:
         words.update((word.capitalize(), word.upper()))
@@ -37,7 +40,8 @@ def _words():
             ".".join(a[:4]) + ".", f"{a}..{b}", f"{a}--{b}", f"-{a}", f"{a}.{number}",
         ))
     words.update(("U.S.", "straße", "İstanbul", "ſtar", "ŉ", "Œuvre", "ﬁre", "Köln-Bonn", "00ft",
-                  "FY2023", "COVID-19", "l'arc", "d'heure", "I'm", "Ba'al", "", "-", "'"))
+                  "FY2023", "COVID-19", "l'arc", "d'heure", "I'm", "Ba'al", "", "-", "'",
+                  "servic\u0435", "україна", "ΣΟΦΟΣ", "\u0380b", "x\u0375y", "a\u0483b"))
     return sorted(words)
 
 
