@@ -3,8 +3,8 @@
 The corpus is the one bench/speed.py builds (bench/work/speed/articles500 and pool100; run it
 first). Each repeat is a fresh process (cold caches, as in a real run); the best of --repeat is
 kept per stage: import, segment, prepare (wire index and pool names), then per article langid,
-align, every default rule and adequacy. A stage's time includes the garbage collections that
-happen to fall into it, so small stages move by a few hundredths between runs.
+align, every default rule and adequacy. The cycle collector is off, as in the command
+(cli.main), so no stage is charged with a collection that happens to fall into it.
 
     python bench/stages.py [--articles 500] [--repeat 3] [--package DIR]
 
@@ -12,6 +12,7 @@ happen to fall into it, so small stages move by a few hundredths between runs.
 with `git archive REV newsaudit | tar -x -C DIR`).
 """
 import argparse
+import gc
 import json
 import os
 import subprocess
@@ -26,6 +27,7 @@ def one(n: int, package: str) -> None:
     """In a fresh process: each stage's CPU seconds over the first ``n`` articles, as JSON."""
     sys.path.insert(0, package)
     os.environ["NEWSAUDIT_LANGUAGETOOL"] = "off"
+    gc.disable()
     clock = time.process_time
     t0 = clock()
     from newsaudit import audit
