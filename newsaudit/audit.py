@@ -599,7 +599,7 @@ def _result(
         grammar=grammar,
         wires=wires,
     )
-    findings = run_rules(ctx, options)
+    findings, failures = run_rules(ctx, options)
     words = count_words(doc.text)
     adequacy = estimate_adequacy(doc, alignment, wires) if is_english(language) else ()
     file_score = score(findings, words, sum(a.penalty for a in adequacy))
@@ -619,19 +619,28 @@ def _result(
         alignment=alignment,
         wire=alignment.main_wire,
         aligned_share=round(share, 4),
-        notices=doc.notices + ((NO_WIRE,) if unmatched else ()),
+        notices=doc.notices + ((NO_WIRE,) if unmatched else ()) + failures,
         adequacy=adequacy,
         grammar_checked=checked,
     )
 
 
-def run_rules(ctx: AuditContext, options: AuditOptions) -> list[Finding]:
-    """All selected rules on one article; one finding per span (the most severe wins)."""
+def run_rules(ctx: AuditContext, options: AuditOptions) -> tuple[list[Finding], tuple[str, ...]]:
+    """All selected rules on one article; one finding per span (the most severe wins). Also a
+    notice for each rule that failed on the article: a rule's bug on text nobody foresaw costs
+    that rule's findings for the file, not the run."""
     if not is_english(ctx.language):
         rules = [r for r in options.rules if r.any_language]
     else:
         rules = list(options.rules)
-    found: list[Finding] = [f for rule in rules for f in rule.run(ctx)]
+    found: list[Finding] = []
+    failures: list[str] = []
+    for rule in rules:
+        try:
+            found.extend(list(rule.run(ctx)))  # all of a rule's findings, or none
+        except Exception as exc:  # noqa: BLE001 - reported on the file, see above
+            failures.append(f"rule {rule.code} failed on this file ({type(exc).__name__}: "
+                            f"{exc}); its findings are missing: please report it with the file")
     found = [
         _override(f, options.severity_overrides)
         for f in found
@@ -643,7 +652,7 @@ def run_rules(ctx: AuditContext, options: AuditOptions) -> list[Finding]:
         key = (f.start, f.end)
         if key not in best or f.severity.rank > best[key].severity.rank:
             best[key] = f
-    return sorted(best.values(), key=lambda f: (f.start, f.end, f.rule))
+    return sorted(best.values(), key=lambda f: (f.start, f.end, f.rule)), tuple(failures)
 
 
 _NAME_RULES = frozenset(r.code for r in ALL_RULES if r.about_names)

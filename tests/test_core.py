@@ -263,3 +263,27 @@ def test_scale_words_with_non_ascii_case_variants_read_as_their_ascii_word(text)
     (KeyError) before."""
     (number,) = quantities(text)
     assert number.value in (5e6, 7e9) and number.kind == "count"
+
+
+def test_a_rule_that_fails_on_an_article_costs_its_findings_not_the_run():
+    from dataclasses import replace as replaced
+
+    from newsaudit import audit
+    from newsaudit.model import Severity as S
+    from newsaudit.rules.base import Rule
+
+    def broken(rule, ctx):
+        yield rule.finding(ctx, 0, 3, "half way")
+        raise KeyError("an unforeseen character")
+
+    crashing = Rule("NA999", "crashing", "Other", S.MINOR, broken)
+    article = segment("a.txt", WIRE.text.replace("300 families", "800 families"))
+    options = audit.AuditOptions()
+    plain = audit.audit([article], [WIRE, OTHER], options)[0]
+    (result,) = audit.audit([article], [WIRE, OTHER],
+                            replaced(options, rules=(*options.rules, crashing)))
+    assert [n for n in result.notices if "NA999" in n] == [
+        "rule NA999 failed on this file (KeyError: 'an unforeseen character'); its findings are "
+        "missing: please report it with the file"]
+    # the other rules ran (the number mismatch is found); none of NA999's findings is kept
+    assert result.findings == plain.findings and [f.rule for f in plain.findings] == ["NA301"]
