@@ -7,7 +7,8 @@ run, a one-article CI lint as much as an archive audit.
 
 So each list is kept in newsaudit's cache directory as one sorted blob of UTF-8 words, an
 offsets array and a frequency bucket per word, built once from wordfreq's own data (the cache
-is keyed by the data file's path, size and time, so a new wordfreq rebuilds it). Loading it
+is keyed by wordfreq's version and its data file's path, size and time, so a new wordfreq
+rebuilds it; a version whose tokenising was not checked is not used with it). Loading it
 is a few milliseconds, and a word is found by binary search.
 
 Words of plain shape (Latin, Greek and Cyrillic letters, ASCII digits and underscores, parts
@@ -24,10 +25,12 @@ written, the table is built in memory for the run.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import marshal
 import os
 import re
+import time
 import unicodedata
 import zlib
 from array import array
@@ -38,7 +41,7 @@ from pathlib import Path
 from .cache import cache_root
 
 LANGUAGE = "en"
-_FORMAT = "newsaudit-wordfreq-1"
+_FORMAT = "newsaudit-wordfreq-2"
 
 # wordfreq's floor for a word it does not know: zipf_frequency(minimum=0) asks word_frequency for
 # at least 10**0 / 1e9.
@@ -119,26 +122,36 @@ class FrequencyTable:
         return None
 
     def dump(self, key: tuple) -> bytes:
+        offsets, buckets = self._offsets.tobytes(), self._buckets.tobytes()
+        checksum = _checksum(self._blob, offsets, buckets)
         return marshal.dumps(
-            (_FORMAT, key, self._frequencies, self._blob,
-             self._offsets.tobytes(), self._buckets.tobytes())
+            (_FORMAT, key, checksum, self._frequencies, self._blob, offsets, buckets)
         )
 
     @classmethod
     def load(cls, data: bytes, key: tuple) -> FrequencyTable | None:
         """The table dumped under ``key``, or None for another key, format or a damaged file."""
         try:
-            form, stored_key, frequencies, blob, offsets, buckets = marshal.loads(data)
+            form, stored_key, checksum, frequencies, blob, offsets, buckets = marshal.loads(data)
+            if form != _FORMAT or stored_key != key:
+                return None
+            if checksum != _checksum(blob, offsets, buckets):
+                return None  # damaged on disk
+            offset_array, bucket_array = array("I"), array("H")
+            offset_array.frombytes(offsets)
+            bucket_array.frombytes(buckets)
         except (EOFError, ValueError, TypeError):
             return None
-        if form != _FORMAT or stored_key != key:
-            return None
-        offset_array, bucket_array = array("I"), array("H")
-        offset_array.frombytes(offsets)
-        bucket_array.frombytes(buckets)
         if len(offset_array) != len(bucket_array) + 1 or offset_array[-1] != len(blob):
             return None
         return cls(frequencies, blob, offset_array, bucket_array)
+
+
+def _checksum(*parts: bytes) -> int:
+    checksum = 0
+    for part in parts:
+        checksum = zlib.crc32(part, checksum)
+    return checksum
 
 
 def plain_tokens(word: str) -> list[str] | None:
@@ -224,25 +237,38 @@ def zipf(word: str, wordlist: str) -> float:
     return zipf_of_tokens(table, tokens)
 
 
-def _data_file(wordlist: str) -> Path | None:
-    """wordfreq's file of the list, found without importing wordfreq."""
+# The versions of wordfreq whose tokenising, digit estimates and rounding plain_tokens and
+# zipf_of_tokens were checked against (tests/test_word_frequency.py runs the check on the
+# installed version). With any other version, wordfreq answers every lookup itself.
+CHECKED_WORDFREQ = ("3.0.", "3.1.")
+
+
+def _data_file(wordlist: str) -> tuple[Path, str] | None:
+    """wordfreq's file of the list and wordfreq's version, found without importing wordfreq;
+    None unless the version is one of ``CHECKED_WORDFREQ``."""
     spec = find_spec("wordfreq")
     if spec is None or not spec.submodule_search_locations:
         return None
     package = Path(list(spec.submodule_search_locations)[0])
     path = package / "data" / f"{wordlist}_{LANGUAGE}.msgpack.gz"
-    return path if path.is_file() else None
+    versions = [d.name[len("wordfreq-"):-len(".dist-info")]
+                for d in package.parent.glob("wordfreq-*.dist-info")]
+    if not path.is_file() or len(versions) != 1 or not versions[0].startswith(CHECKED_WORDFREQ):
+        return None
+    return path, versions[0]
 
 
 @lru_cache(maxsize=None)
 def _table(wordlist: str) -> FrequencyTable | None:
     """The list from the cache, built (and cached when possible) on first use; None when
-    wordfreq's data file cannot be found (then wordfreq answers every lookup)."""
-    data_file = _data_file(wordlist)
-    if data_file is None:
+    wordfreq's data file cannot be found or its version was not checked (then wordfreq answers
+    every lookup)."""
+    found = _data_file(wordlist)
+    if found is None:
         return None
+    data_file, version = found
     stat = data_file.stat()
-    key = (str(data_file), stat.st_size, stat.st_mtime_ns)
+    key = (version, str(data_file), stat.st_size, stat.st_mtime_ns)
     # One file per wordfreq installation (the key is checked inside it too): environments with
     # their own copy of wordfreq would otherwise rebuild one shared file in turn.
     installation = zlib.crc32(repr(key).encode())
@@ -266,11 +292,20 @@ def _build(wordlist: str) -> FrequencyTable:
 
 
 def _store(path: Path, data: bytes) -> None:
-    """Writes the cache file atomically; a directory that cannot be written is no error."""
+    """Writes the cache file atomically, and removes the list's files of other installations
+    last used over a week ago; a directory that cannot be written is no error."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         temporary.write_bytes(data)
         os.replace(temporary, path)
     except OSError:
-        pass
+        with contextlib.suppress(OSError):  # a full disk leaves no partial file behind
+            temporary.unlink()
+        return
+    prefix = path.name.rsplit("-", 1)[0]
+    week_ago = time.time() - 7 * 24 * 3600
+    for other in path.parent.glob(f"{prefix}*"):
+        with contextlib.suppress(OSError):  # another process may remove it first
+            if other != path and other.stat().st_atime < week_ago:
+                other.unlink()

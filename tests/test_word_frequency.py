@@ -47,6 +47,10 @@ def _words():
 
 @pytest.mark.parametrize("wordlist", ["small", "large"])
 def test_zipf_equals_wordfreq_on_every_shape_of_word(wordlist):
+    # the installed wordfreq is one whose tokenising was checked (else wordfreq answers all, and
+    # this test would compare wordfreq with itself): a new version is checked by adding it to
+    # CHECKED_WORDFREQ and running this test
+    assert word_frequency._table(wordlist) is not None
     words = _words()
     fast = 0
     for word in words:
@@ -80,12 +84,22 @@ def test_table_is_cached_on_disk_and_read_back_without_wordfreq(fresh_cache, mon
 def test_damaged_or_stale_cache_is_rebuilt(fresh_cache):
     word_frequency.zipf("green", "small")
     (cached,) = (fresh_cache / "wordfreq").glob("small-en-*.bin")
+    good = cached.read_bytes()
     stale = word_frequency.FrequencyTable.from_buckets([1.0], [["x"]]).dump(("old",))
-    for content in (b"\x00garbage", stale):
+    flipped = bytearray(good)
+    flipped[len(good) // 2] ^= 1  # one bit of the words, offsets or buckets: the checksum tells
+    for content in (b"\x00garbage", stale, bytes(flipped), good[:-7]):
         cached.write_bytes(content)
         word_frequency._table.cache_clear()
         assert word_frequency.zipf("green", "small") == _wordfreq("green", "small")
-        assert word_frequency.FrequencyTable.load(cached.read_bytes(), ("old",)) is None
+        assert cached.read_bytes() == good  # rebuilt and written again
+
+
+def test_a_wordfreq_version_not_checked_is_answered_by_wordfreq(fresh_cache, monkeypatch):
+    monkeypatch.setattr(word_frequency, "CHECKED_WORDFREQ", ("9.",))
+    assert word_frequency._table("small") is None
+    assert word_frequency.zipf("agency", "small") == _wordfreq("agency", "small")
+    assert not (fresh_cache / "wordfreq").exists()
 
 
 def test_unwritable_cache_directory_is_no_error(tmp_path, monkeypatch):
@@ -95,6 +109,7 @@ def test_unwritable_cache_directory_is_no_error(tmp_path, monkeypatch):
     word_frequency._table.cache_clear()
     try:
         assert word_frequency.zipf("office", "large") == _wordfreq("office", "large")
+        assert word_frequency._table("large") is not None  # built in memory for the run
     finally:
         word_frequency._table.cache_clear()
 
@@ -125,3 +140,21 @@ def test_audit_of_the_seeds_does_not_import_wordfreq(tmp_path):
                                 env=env, cwd=ROOT)
         imported.append(result.stderr.strip().splitlines()[-1])
     assert imported == ["True", "False"], result.stderr
+
+
+def test_files_of_other_installations_unused_for_a_week_are_removed(fresh_cache):
+    import os
+    import time
+
+    folder = fresh_cache / "wordfreq"
+    folder.mkdir(parents=True)
+    old, recent, other_list = (folder / "small-en-00000000.bin", folder / "small-en-11111111.bin",
+                               folder / "large-en-22222222.bin")
+    for path in (old, recent, other_list):
+        path.write_bytes(b"x")
+    month_ago = time.time() - 30 * 24 * 3600
+    os.utime(old, (month_ago, month_ago))
+    os.utime(other_list, (month_ago, month_ago))
+    word_frequency.zipf("green", "small")  # builds and stores this installation's small list
+    assert not old.exists() and recent.exists() and other_list.exists()
+    assert len(list(folder.glob("small-en-*.bin"))) == 2
