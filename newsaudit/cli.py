@@ -429,7 +429,8 @@ def version() -> None:
 
 
 def main() -> None:  # console-script entry point
-    # A run makes no reference cycles per article (tests/test_reference_cycles.py): its objects
+    # A run makes no reference cycles per article (tests/test_reference_cycles.py checks every
+    # report format, --wire, --jobs and the LanguageTool client on distinct articles): its objects
     # are freed by reference counting, and what lives on (caches, the results the report needs)
     # lives to the end. The cycle collector could only rescan those: with the default thresholds
     # 20% of a batch run, and still one pass of 0.35-0.8 s per process every 200,000 objects

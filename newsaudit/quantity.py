@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .text import word_lookup_is_exact
+from .text import LOWER_WORD_BYTES, word_lookup_is_exact
 
 SCALES = {
     "thousand": 1e3,
@@ -128,13 +128,6 @@ _DIGIT = re.compile(r"\d")
 # Every match of _NUMBER starts with one of these (its apostrophe or its first digit): a
 # charset the regex engine scans for fast, where _NUMBER itself is tried at every position.
 _NUMBER_START = re.compile(r"[\d'’]")
-# Text encoded to ASCII with "?" for each other character (offsets kept), then translated
-# by this table: every byte but [A-Za-z0-9_] turned into a space, capitals to lower case.
-# Its runs are the ASCII word runs of the text, cut wherever a character outside ASCII was.
-_LOWER_ASCII_WORD_RUNS = bytes(
-    (c | 0x20 if 65 <= c <= 90 else c) if c < 128 and (chr(c).isalnum() or c == 95) else 32
-    for c in range(256)
-)
 _GROUP_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")  # "240,800,000", "240 800 000"
 _APPROX = re.compile(
     r"\b(?:" + "|".join(a.replace(" ", r"\s+") for a in APPROXIMATORS) + r")\s+$", re.IGNORECASE
@@ -275,7 +268,9 @@ def _spelled_numbers(text: str) -> list[tuple[int, int, str, bool]]:
                 for m in _WORD_NUMBER.finditer(text)]
     # A number word is ASCII: it is one of the ASCII runs, and a run of the text when no
     # word character outside ASCII touches it (those are cut out of the ASCII runs).
-    runs = text.encode("ascii", "replace").translate(_LOWER_ASCII_WORD_RUNS)
+    # The text encoded to ASCII with "?" for each other character (offsets kept): its runs
+    # are the ASCII word runs of the text, cut wherever a character outside ASCII was.
+    runs = text.encode("ascii", "replace").translate(LOWER_WORD_BYTES)
     words = _NUMBER_WORD_BYTES.intersection(runs.split())
     if not words:
         return []  # the common case: no number word at all

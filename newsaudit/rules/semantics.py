@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..lexicon import function_words, load_list, load_table
 from ..model import Finding, Severity
-from ..text import mentions_any, word_lookup_is_exact, word_set
+from ..text import LOWER_WORD_BYTES, mentions_any, word_lookup_is_exact, word_set
 from .base import AuditContext, Rule
 from .common import sentence_tokens
 
@@ -322,21 +322,13 @@ _LONG_LOOPS = (
 LONG_LOOP_MIN_WORDS, LONG_LOOP_MAX_WORDS = 3, 12  # the shortest and longest phrase above
 
 
-# Each byte of ASCII text to its lower case if it is a word character (a letter, digit or "_"),
-# to a space if not.
-_LOWER_WORD_BYTES = bytes(
-    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c == 95 else 32
-    for c in range(256)
-)
-
-
 def _lower_words(text: str) -> tuple[list, bool]:
     """The words of ``text.lower()`` (its runs of word characters), and whether they are the
     regex's (see ``_words_as_the_regex_sees_them``). The words are only compared with each
-    other: for ASCII text they are bytes, split from the text mapped by ``_LOWER_WORD_BYTES``
+    other: for ASCII text they are bytes, split from the text mapped by ``LOWER_WORD_BYTES``
     (faster than the regex, the same words)."""
     if text.isascii():
-        return text.encode().translate(_LOWER_WORD_BYTES).split(), True
+        return text.encode().translate(LOWER_WORD_BYTES).split(), True
     return _WORDS.findall(text.lower()), _words_as_the_regex_sees_them(text)
 
 
