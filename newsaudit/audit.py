@@ -175,7 +175,7 @@ def audit_stream(
         pending: deque = deque()  # (future, the documents sent)
         for task in islice(tasks, in_flight):
             pending.append((executor.submit(_audit_task, task), task))
-        wire_sentences = _SentencesOf(pool.wire_docs)
+        wire_sentences = {path: doc.sentences for path, doc in pool.wire_docs.items()}
         try:
             while pending:
                 future, sent = pending.popleft()
@@ -210,7 +210,7 @@ def _packed(result: FileResult) -> tuple[FileResult, tuple]:
 
 
 def _unpacked(
-    result: FileResult, pairs: tuple, doc: Document, wire_sentences: "_SentencesOf"
+    result: FileResult, pairs: tuple, doc: Document, wire_sentences: dict[str, tuple]
 ) -> FileResult:
     """The inverse of :func:`_packed`, with ``doc`` the article audited."""
     if not pairs:
@@ -221,18 +221,6 @@ def _unpacked(
         for a, path, w, sim in pairs
     )
     return replace(result, alignment=replace(result.alignment, sentences=sentences))
-
-
-class _SentencesOf(dict):
-    """The sentences of each wire document by path, each tuple built on first use."""
-
-    def __init__(self, documents: dict[str, Document]):
-        super().__init__()
-        self._documents = documents
-
-    def __missing__(self, path: str) -> tuple:
-        sentences = self[path] = self._documents[path].sentences
-        return sentences
 
 
 def batched(items: Iterable, size: int) -> Iterator[tuple]:

@@ -99,7 +99,10 @@ class SentencePair:
 
     @property
     def wire_text(self) -> str:
-        return " ".join(s.text for s in self.wire_sentences)
+        sentences = self.wire_sentences
+        if len(sentences) == 1:  # most pairs: no joining (rules ask for it over and over)
+            return sentences[0].text
+        return " ".join(s.text for s in sentences)
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ def check_number_mismatch(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     for pair in ctx.alignment.sentences:
         if pair.similarity < MIN_SIMILARITY:
             continue
-        wire_numbers = written_numbers(_wire_text(pair))
+        wire_numbers = written_numbers(pair.wire_text)
         if not wire_numbers or not written_numbers(pair.sentence.text):
             continue  # only a number written with digits is reported (spelled ones are not)
         article_numbers = quantities(pair.sentence.text)
@@ -83,12 +83,6 @@ def check_number_mismatch(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             if any(q.converted(w) for w in rivals):
                 continue  # "15 miles" for "24 km": the same distance in other units
             yield _mismatch(rule, ctx, pair, q, rivals)
-
-
-def _wire_text(pair) -> str:
-    """``pair.wire_text`` without joining when there is one wire sentence (most pairs)."""
-    sentences = pair.wire_sentences
-    return sentences[0].text if len(sentences) == 1 else pair.wire_text
 
 
 def _mismatch(rule: Rule, ctx: AuditContext, pair, q: Quantity, rivals: list[Quantity]):
