@@ -15,14 +15,9 @@ UNKNOWN = "unknown"
 
 @lru_cache(maxsize=1)
 def _factory():
-    from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
+    from .language_profiles import detector_factory
 
-    init_factory()
-    DetectorFactory.seed = 0  # langdetect samples n-grams at random; a fixed seed makes it stable
-    from langdetect.detector_factory import _factory as factory
-
-    return factory
+    return detector_factory()
 
 
 # English news prose is 40-50% function words; other languages written in Latin script share

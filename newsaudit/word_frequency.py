@@ -25,12 +25,8 @@ written, the table is built in memory for the run.
 
 from __future__ import annotations
 
-import contextlib
 import math
-import marshal
-import os
 import re
-import time
 import unicodedata
 import zlib
 from array import array
@@ -38,7 +34,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from .cache import cache_root
+from .cache import cache_root, dump_table, load_table, store, typed_arrays
 
 LANGUAGE = "en"
 _FORMAT = "newsaudit-wordfreq-2"
@@ -122,36 +118,23 @@ class FrequencyTable:
         return None
 
     def dump(self, key: tuple) -> bytes:
-        offsets, buckets = self._offsets.tobytes(), self._buckets.tobytes()
-        checksum = _checksum(self._blob, offsets, buckets)
-        return marshal.dumps(
-            (_FORMAT, key, checksum, self._frequencies, self._blob, offsets, buckets)
-        )
+        return dump_table(_FORMAT, key, self._frequencies, self._blob, self._offsets.tobytes(),
+                          self._buckets.tobytes())
 
     @classmethod
     def load(cls, data: bytes, key: tuple) -> FrequencyTable | None:
         """The table dumped under ``key``, or None for another key, format or a damaged file."""
-        try:
-            form, stored_key, checksum, frequencies, blob, offsets, buckets = marshal.loads(data)
-            if form != _FORMAT or stored_key != key:
-                return None
-            if checksum != _checksum(blob, offsets, buckets):
-                return None  # damaged on disk
-            offset_array, bucket_array = array("I"), array("H")
-            offset_array.frombytes(offsets)
-            bucket_array.frombytes(buckets)
-        except (EOFError, ValueError, TypeError):
+        fields = load_table(data, _FORMAT, key)
+        if fields is None:
             return None
+        frequencies, blob, offsets, buckets = fields
+        arrays = typed_arrays(("I", offsets), ("H", buckets))
+        if arrays is None:
+            return None
+        offset_array, bucket_array = arrays
         if len(offset_array) != len(bucket_array) + 1 or offset_array[-1] != len(blob):
             return None
         return cls(frequencies, blob, offset_array, bucket_array)
-
-
-def _checksum(*parts: bytes) -> int:
-    checksum = 0
-    for part in parts:
-        checksum = zlib.crc32(part, checksum)
-    return checksum
 
 
 def plain_tokens(word: str) -> list[str] | None:
@@ -279,7 +262,7 @@ def _table(wordlist: str) -> FrequencyTable | None:
         table = None
     if table is None:
         table = _build(wordlist)
-        _store(cached, table.dump(key))
+        store(cached, table.dump(key))
     return table
 
 
@@ -289,23 +272,3 @@ def _build(wordlist: str) -> FrequencyTable:
     buckets = wordfreq.get_frequency_list(LANGUAGE, wordlist)
     frequencies = [wordfreq.cB_to_freq(-index) for index in range(len(buckets))]
     return FrequencyTable.from_buckets(frequencies, buckets)
-
-
-def _store(path: Path, data: bytes) -> None:
-    """Writes the cache file atomically, and removes the list's files of other installations
-    last used over a week ago; a directory that cannot be written is no error."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):  # a full disk leaves no partial file behind
-            temporary.unlink()
-        return
-    prefix = path.name.rsplit("-", 1)[0]
-    week_ago = time.time() - 7 * 24 * 3600
-    for other in path.parent.glob(f"{prefix}*"):
-        with contextlib.suppress(OSError):  # another process may remove it first
-            if other != path and other.stat().st_atime < week_ago:
-                other.unlink()
