@@ -495,15 +495,17 @@ def _excluding(wire: int | None) -> Callable[[int], bool] | None:
 
 
 def _pool_names(pool: Sequence[Document]) -> frozenset[str]:
-    from .rules.names import warm_wire_sentence
+    """The folded names of the wires' sentences, redactions left out.
 
-    # The name rules' data about each wire sentence is worked out here, once: the processes
-    # that audit the articles fork after this and inherit it.
+    What the name rules want to know about a wire sentence itself is worked out when an
+    article aligns to it, in the process that audits the article: working it out here for
+    every wire, before the processes fork, cost serial time for wires no article takes (a
+    quarter of the cost of a pool four times larger) and saved no time when all are taken
+    (the processes work in parallel)."""
     names = set()
     for d in pool:
         for s in d.sentences:
             names.update(fold(t.bare) for t in sentence_names(s) if not is_redaction(t.bare))
-            warm_wire_sentence(s)
     return frozenset(names)
 
 
