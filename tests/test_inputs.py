@@ -38,6 +38,26 @@ def test_too_large(tmp_path):
     assert src.text is None and "too large" in src.error
 
 
+@pytest.mark.parametrize("size,fits", [(99, True), (100, True), (101, False)])
+def test_the_size_limit_is_exact(tmp_path, size, fits):
+    path = tmp_path / "edge.txt"
+    path.write_bytes(b"w" * size)
+    src = read_source(str(path), max_bytes=100)
+    assert (src.text == "w" * size) if fits else ("too large" in src.error)
+
+
+def test_a_file_that_grew_since_its_size_was_read_is_read_to_the_limit(tmp_path, monkeypatch):
+    import os
+
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"w" * 150)
+    real_fstat = os.fstat
+    monkeypatch.setattr(os, "fstat", lambda fd: os.stat_result(
+        (*real_fstat(fd)[:6], 50, *real_fstat(fd)[7:])))  # st_size said 50 bytes
+    assert read_source(str(path), max_bytes=200).text == "w" * 150
+    assert "too large" in read_source(str(path), max_bytes=120).error
+
+
 def test_stdin_and_folders(tmp_path):
     (tmp_path / "a.txt").write_text("x")
     (tmp_path / "sub").mkdir()
