@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -74,6 +73,8 @@ def load_config(path: Path | None) -> Config:
 
 
 def _read_toml(path: Path) -> dict:
+    import tomllib  # here: a run without a config file does not pay for the import
+
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)

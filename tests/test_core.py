@@ -4,8 +4,11 @@ index and alignment, each without the CLI."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsaudit.align import align, align_sentences
 from newsaudit.model import Finding, Severity
@@ -181,6 +184,13 @@ def test_indented_json_writes_what_json_dumps_writes(payload):
     from newsaudit.report.common import indented_json
 
     assert indented_json(payload) == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+@given(st.binary(max_size=40) | st.text(alphabet="0123456789eE+-. x", max_size=12).map(str.encode))
+def test_the_exponent_test_finds_what_the_regex_finds(data):
+    from newsaudit.report.common import _has_exponent
+
+    assert _has_exponent(data) == bool(re.search(rb"[0-9][eE][-+]?[0-9]", data))
 
 
 # -- bounded caches in a long stream -------------------------------------------------------

@@ -13,7 +13,17 @@ from ..model import FileResult, Finding
 from ..scoring import points
 
 _NEWLINE = re.compile("\r\n|\r|\n")  # CRLF, lone CR (old Mac files) and LF each end a line
-_EXPONENT = re.compile(r"\d[eE][-+]?\d")
+# Each digit to "0" and "E" to "e" (bytes): an exponent, a digit, "e" or "E", an optional sign
+# and a digit, is then one of three byte strings, which ``in`` finds far faster than a regex
+# finds the exponent in a text where most characters it tries are digits.
+_DIGITS_AND_E = bytes(48 if 48 <= c <= 57 else 101 if c == 69 else c for c in range(256))
+_EXPONENT_FORMS = (b"0e0", b"0e-0", b"0e+0")
+
+
+def _has_exponent(data: bytes) -> bool:
+    """Whether ``data`` holds a digit, an e or E, an optional sign and a digit."""
+    evened = data.translate(_DIGITS_AND_E)
+    return any(form in evened for form in _EXPONENT_FORMS)
 
 
 def indented_json(payload, our_values_only: bool = True) -> str:
@@ -32,10 +42,12 @@ def indented_json(payload, our_values_only: bool = True) -> str:
         import orjson
 
         try:
-            text = orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode()
+            data = orjson.dumps(payload, option=orjson.OPT_INDENT_2)
+            if not _has_exponent(data) and b"0.0000" not in data:
+                text = data.decode()
         except TypeError:  # orjson.JSONEncodeError
             text = None
-    if text is None or _EXPONENT.search(text) or "0.0000" in text:
+    if text is None:
         text = json.dumps(payload, ensure_ascii=False, indent=2)
     return text + "\n"
 
