@@ -42,10 +42,10 @@ class Token(NamedTuple):
     @property
     def bare(self) -> str:
         """The token without a possessive ending: "Bondarenko’s" -> "Bondarenko"."""
-        return _bare(self.text)
+        return strip_possessive(self.text)
 
 
-def _bare(word: str) -> str:
+def strip_possessive(word: str) -> str:
     """``word`` without a possessive ending, as ``_POSSESSIVE.sub("", word)`` gives it for a
     word without a line break, by string tests (faster than the regex)."""
     last = word[-1]
@@ -57,20 +57,23 @@ def _bare(word: str) -> str:
 _APOSTROPHES = ("'", "’")  # a tuple: "" is not in it
 
 
+_new_token = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Word tokens of ``text``; offsets are shifted by ``offset`` (the sentence's start)."""
     out: list[Token] = []
     previous_end = 0
     for match in _WORD.finditer(text):
-        start = match.start()
+        start, end = match.span()
         if not out:
             initial = True
         elif start - previous_end == 1 and text[previous_end] == " ":
             initial = False  # the common case: one space between words
         else:
-            initial = bool(_BREAK_BEFORE.search(text, previous_end, start))
-        previous_end = match.end()
-        out.append(Token(match.group(), offset + start, offset + previous_end, initial))
+            initial = _BREAK_BEFORE.search(text, previous_end, start) is not None
+        previous_end = end
+        out.append(_new_token(Token, (match.group(), offset + start, offset + end, initial)))
     return out
 
 
@@ -88,7 +91,6 @@ _ACRONYM_BEFORE = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.){2,}\s+$")  # "U.S. Trea
 # class: the regex engine scans for it in C, fast.
 _UPPER_TO_RUN_END = re.compile(r"[A-Z\u00c0-\u1fff\u2070-\U0010ffff](?<=\w)[\w’'.\-]*")
 _RUN_CHAR = re.compile(r"[\w’'.\-]")  # every character a match of _CAPITALISED may hold
-_new_token = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple
 
 
 def _is_initial(text: str, start: int) -> bool:
@@ -207,7 +209,7 @@ def name_tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
 def _is_name_by_initial(word: str) -> tuple[bool, bool]:
     """Whether a token ``word`` is a name when it is not initial, and when it is (one lookup
     per token, keyed by its text alone)."""
-    bare = _bare(word)
+    bare = strip_possessive(word)
     return _is_name(bare, False), _is_name(bare, True)
 
 
@@ -234,6 +236,8 @@ def has_redaction(text: str) -> bool:
 @lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
     """ASCII-fold and lower-case: "Bondarenko’s" -> "bondarenko's"."""
+    if word.isascii():
+        return word.lower()  # ASCII is its own NFKD form, without combining marks
     normal = unicodedata.normalize("NFKD", word)
     return "".join(c for c in normal if not unicodedata.combining(c)).lower()
 
