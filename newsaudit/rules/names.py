@@ -24,7 +24,7 @@ from ..nameforms import (
     skeleton,
     variant_groups,
 )
-from ..text import Token, capitalised_tokens, fold, is_redaction, stem
+from ..text import Token, capitalised_tokens, fold, is_redaction, stem, strip_possessive
 from .base import AuditContext, Rule
 from .common import sentence_names, sentence_tokens
 
@@ -443,13 +443,21 @@ def _may_hold_phrase(pair: SentencePair, titles: frozenset[str]) -> bool:
     sentences have no such word, and the costlier tests need not run."""
     wire_text = pair.wire_text.lower()
     sentence = pair.sentence
-    return any(
-        not t.initial
-        and _plain_word(t.bare)
-        and t.bare.lower() not in titles
-        and t.bare.lower() not in wire_text
-        for t in capitalised_tokens(sentence.text, sentence.start)
-    )
+    for t in capitalised_tokens(sentence.text, sentence.start):
+        if not t.initial:
+            word = _phrase_word(t.text, titles)
+            if word is not None and word not in wire_text:
+                return True
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def _phrase_word(text: str, titles: frozenset[str]) -> str | None:
+    """The lower case of a token ``text`` that a reported phrase could hold (a plain word and
+    no title, once its possessive is dropped), None for another token."""
+    word = strip_possessive(text)
+    lower = word.lower()
+    return lower if _plain_word(word) and lower not in titles else None
 
 
 def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
