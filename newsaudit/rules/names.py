@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import chain, islice
 from typing import Iterator
 
 from ..lexicon import is_dictionary_word, is_ordinary_word, load_list, name_zipf
@@ -393,17 +394,20 @@ def _names_a_person(tokens, i: int, titles: frozenset[str]) -> bool:
 
 def _neighbours(tokens, first: int, last: int) -> set[str]:
     """Stems of the content words next to tokens[first..last] (``NEIGHBOURS`` either side)."""
-    before = [
-        i
-        for i in range(first)
-        if tokens[i].text.isalpha() and not is_dictionary_function(tokens[i].text)
-    ][-NEIGHBOURS:]
-    after = [
-        i
-        for i in range(last + 1, len(tokens))
-        if tokens[i].text.isalpha() and not is_dictionary_function(tokens[i].text)
-    ][:NEIGHBOURS]
-    return {stem(tokens[i].text) for i in before + after}
+    # the nearest ones, found by walking away from the phrase (a set: their order is lost)
+    before = (t.text for t in reversed(tokens[:first]))
+    after = (t.text for t in tokens[last + 1 :])
+    return {
+        stem(w)
+        for w in chain(
+            islice(filter(_is_content_word, before), NEIGHBOURS),
+            islice(filter(_is_content_word, after), NEIGHBOURS),
+        )
+    }
+
+
+def _is_content_word(text: str) -> bool:
+    return text.isalpha() and not is_dictionary_function(text)
 
 
 @lru_cache(maxsize=50_000)
