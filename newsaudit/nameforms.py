@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
@@ -38,19 +40,28 @@ _DIGRAPHS = (
 )
 _CLASSES = str.maketrans({"g": "k", "h": "k", "c": "k"})
 _VOWELS = re.compile(r"[aeiouyj]")
+# compiled once (re.sub with a pattern string looks its compiled form up on every call)
+_NOT_A_TO_Z = re.compile(r"[^a-z]")
+_HYPHEN = re.compile(r"[-‐]")
 # Two spellings that are both established English words or names are different words or
 # accepted locale variants ("Kiev"/"Kyiv"), not drift: that is the locale rule's business.
 ESTABLISHED_ZIPF = 3.0
 
 
+def _single(w: str) -> str:
+    """``w`` with each run of one letter written once ("kharkkiv" -> "kharkiv"): what
+    ``re.sub(r"(.)\1+", r"\1", w)`` gives for a word without a line break, in C calls."""
+    return "".join(map(itemgetter(0), groupby(w)))
+
+
 @lru_cache(maxsize=50_000)
 def skeleton(name: str) -> str:
     """Consonant frame of a name: "Kharkiv", "Charkiw" and "Harkov" all give "krkv"."""
-    w = re.sub(r"[^a-z]", "", fold(name))
+    w = _NOT_A_TO_Z.sub("", fold(name))
     for a, b in _DIGRAPHS:
         w = w.replace(a, b)
     w = _VOWELS.sub("", w.translate(_CLASSES))
-    return re.sub(r"(.)\1+", r"\1", w)
+    return _single(w)
 
 
 
@@ -298,18 +309,23 @@ _MASCULINE_SKY = ("skiy", "skyi", "skyy", "skii", "skij", "skyj", "sky", "ski")
 
 @lru_cache(maxsize=50_000)
 def _letters(name: str) -> str:
-    return re.sub(r"[^a-z]", "", fold(name.lower().translate(_LATIN)))
+    return _NOT_A_TO_Z.sub("", fold(name.lower().translate(_LATIN)))
+
+
+_UMLAUT_E = re.compile(r"(?<=[bcdfghklmnprstvwz])([aou])e")
+_BRITISH_ISE = re.compile(r"is(ation|e|ed|ing)$")
+_CONSONANT_J = re.compile(r"j(?![aeiouy])")
 
 
 @lru_cache(maxsize=50_000)
 def standard_key(name: str) -> str:
     """A spelling with the standard romanisation choices evened out (see ``_STANDARD``)."""
-    w = re.sub(r"(.)\1+", r"\1", _letters(name))
-    w = re.sub(r"(?<=[bcdfghklmnprstvwz])([aou])e", r"\1", w)  # German ä/ö/ü written ae/oe/ue
-    w = re.sub(r"is(ation|e|ed|ing)$", r"iz\1", w)  # British -ise, American -ize
+    w = _single(_letters(name))
+    w = _UMLAUT_E.sub(r"\1", w)  # German ä/ö/ü written ae/oe/ue
+    w = _BRITISH_ISE.sub(r"iz\1", w)  # British -ise, American -ize
     for a, b in _STANDARD:
         w = w.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", w)
+    return _single(w)
 
 
 @lru_cache(maxsize=50_000)
@@ -319,11 +335,11 @@ def frame(name: str) -> tuple[str, ...]:
     A "j" before a vowel is a consonant (the English "Alijan"); elsewhere it is a vowel
     (the German "Bilotskyj").
     """
-    w = re.sub(r"(.)\1+", r"\1", _letters(name))
-    w = re.sub(r"j(?![aeiouy])", "i", w)
+    w = _single(_letters(name))
+    w = _CONSONANT_J.sub("i", w)
     for a, b in _UNITS:
         w = w.replace(a, b)
-    w = re.sub(r"(.)\1+", r"\1", w)
+    w = _single(w)
     return tuple(c for c in w if c not in "aeiouy")
 
 
@@ -383,7 +399,7 @@ def is_derived_form(a: str, b: str) -> bool:
 @lru_cache(maxsize=50_000)
 def _folded_parts(name: str) -> tuple[str, ...]:
     """The folded parts of a hyphenated name ("Ust-Kamenogorsk": "ust", "kamenogorsk")."""
-    return tuple(re.split(r"[-‐]", fold(name)))
+    return tuple(_HYPHEN.split(fold(name)))
 
 
 @lru_cache(maxsize=50_000)
@@ -410,7 +426,7 @@ GARBLED = "garbled"  # the consonant frame changed: an editor would not recognis
 
 def name_parts(a: str, b: str) -> list[tuple[str, str]]:
     """The differing parts of two hyphenated names with as many parts, else the two names."""
-    pa, pb = re.split(r"[-‐]", a), re.split(r"[-‐]", b)
+    pa, pb = _HYPHEN.split(a), _HYPHEN.split(b)
     if len(pa) == len(pb) > 1:
         return [(x, y) for x, y in zip(pa, pb) if fold(x) != fold(y)] or [(a, b)]
     return [(a, b)]

@@ -42,7 +42,22 @@ class Token(NamedTuple):
     @property
     def bare(self) -> str:
         """The token without a possessive ending: "Bondarenko’s" -> "Bondarenko"."""
-        return _POSSESSIVE.sub("", self.text) if self.text[-1] in "s'’" else self.text
+        return strip_possessive(self.text)
+
+
+def strip_possessive(word: str) -> str:
+    """``word`` without a possessive ending, as ``_POSSESSIVE.sub("", word)`` gives it for a
+    word without a line break, by string tests (faster than the regex)."""
+    last = word[-1]
+    if last == "s":
+        return word[:-2] if word[-2:-1] in _APOSTROPHES else word
+    return word[:-1] if last in _APOSTROPHES else word
+
+
+_APOSTROPHES = ("'", "’")  # a tuple: "" is not in it
+
+
+_new_token = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -50,15 +65,15 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     out: list[Token] = []
     previous_end = 0
     for match in _WORD.finditer(text):
-        start = match.start()
+        start, end = match.span()
         if not out:
             initial = True
         elif start - previous_end == 1 and text[previous_end] == " ":
             initial = False  # the common case: one space between words
         else:
-            initial = bool(_BREAK_BEFORE.search(text, previous_end, start))
-        previous_end = match.end()
-        out.append(Token(match.group(), offset + start, offset + previous_end, initial))
+            initial = _BREAK_BEFORE.search(text, previous_end, start) is not None
+        previous_end = end
+        out.append(_new_token(Token, (match.group(), offset + start, offset + end, initial)))
     return out
 
 
@@ -69,12 +84,31 @@ _WORD_BEFORE = re.compile(r"[^\W_]")
 _ACRONYM_BEFORE = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.){2,}\s+$")  # "U.S. Treasury": not a break
 
 
-# Where a capitalised word may start: an upper-case letter is A-Z or a non-ASCII letter from
+# Where a capitalised word may start, and the rest of its run of the characters a match of
+# _CAPITALISED may hold, [\w’'.\-]: an upper-case letter is A-Z or a non-ASCII letter from
 # U+00C0 on, outside the General Punctuation block (quotes, dashes, spaces; checked over all of
-# Unicode). A character class the regex engine scans for in C, fast.
-_MAY_BE_UPPER = re.compile(r"[A-Z\u00c0-\u1fff\u2070-\U0010ffff]")
+# Unicode), and a word character (the look-behind). A pattern that starts with a character
+# class: the regex engine scans for it in C, fast.
+_UPPER_TO_RUN_END = re.compile(r"[A-Z\u00c0-\u1fff\u2070-\U0010ffff](?<=\w)[\w’'.\-]*")
 _RUN_CHAR = re.compile(r"[\w’'.\-]")  # every character a match of _CAPITALISED may hold
-_RUN = re.compile(r"[\w’'.\-]*")
+
+
+def _is_initial(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens its sentence or an utterance: no word before it, or
+    a break (not the dot of an acronym) or an opening quote right before it."""
+    if not start:
+        return True  # the first word (most of the words that get here)
+    if (
+        text[start - 1] == " "
+        and start >= 3
+        and text[start - 2] == ","
+        and text[start - 3].isalnum()
+    ):
+        return False  # after a word and a comma: no break can match
+    return not _WORD_BEFORE.search(text, 0, start) or (
+        _BREAK_BEFORE.search(text, max(0, start - 8), start) is not None
+        and not _ACRONYM_BEFORE.search(text, max(0, start - 12), start)
+    )
 
 
 def capitalised_tokens(text: str, offset: int = 0) -> list[Token]:
@@ -83,33 +117,42 @@ def capitalised_tokens(text: str, offset: int = 0) -> list[Token]:
     Same tokens (and the same ``initial`` flags) as :func:`tokenize` gives for them: a word is
     initial when only an opening quote, or a sentence or clause break, stands before it.
     """
-    # No match of _CAPITALISED crosses the ends of a run of _RUN_CHARs (its lookbehind passes
-    # there as at the start of the text), so matching run by run finds the words a scan of the
-    # whole text finds. Only runs with a possible upper-case letter are matched: most of the
-    # text is lower-case words, which the regex would otherwise hand over one by one.
+    # No match of _CAPITALISED crosses the ends of a maximal run of [\w’'.\-] (its look-behind
+    # passes at a run's start as at the start of the text), so matching run by run finds the
+    # words a scan of the whole text finds. Only runs with a possible upper-case letter are
+    # matched: most of the text is lower-case words, which the regex would otherwise hand over
+    # one by one.
     out = []
-    pos = 0
-    while (hit := _MAY_BE_UPPER.search(text, pos)) is not None:
-        run_start = hit.start()
-        if not _RUN_CHAR.match(text, run_start):
-            pos = run_start + 1
+    for run in _UPPER_TO_RUN_END.finditer(text):
+        start = run.start()
+        if start and text[start - 1] != " " and _RUN_CHAR.match(text, start - 1):
+            # the run starts before its upper-case letter ("anti-Russian", "iPhone")
+            while start and _RUN_CHAR.match(text, start - 1):
+                start -= 1
+            word = text[start : run.end()]
+        else:
+            word = run.group()
+        core = word.rstrip(".") if word[-1] == "." else word
+        if "." in core or not core[0].isupper():
+            for match in _CAPITALISED.finditer(text, start, run.end()):
+                word = match.group()
+                if word[0].isupper():
+                    start = match.start()
+                    initial = _is_initial(text, start)
+                    out.append(
+                        _new_token(Token, (word, offset + start, offset + match.end(), initial))
+                    )
             continue
-        while run_start > pos and _RUN_CHAR.match(text, run_start - 1):
-            run_start -= 1
-        pos = _RUN.match(text, hit.start()).end()
-        for match in _CAPITALISED.finditer(text, run_start, pos):
-            word = match.group()
-            if not word[0].isupper():
-                continue
-            start = match.start()
-            if start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
-                initial = False  # the common case: one space after a word (no break can match)
-            else:
-                initial = not _WORD_BEFORE.search(text, 0, start) or (
-                    _BREAK_BEFORE.search(text, max(0, start - 8), start) is not None
-                    and not _ACRONYM_BEFORE.search(text, max(0, start - 12), start)
-                )
-            out.append(Token(word, offset + start, offset + match.end(), initial))
+        # Most runs: a word with no dot inside ("Kyiv", "O'Brien’s", "Kyiv." at the end of a
+        # sentence). _CAPITALISED matches it from its first letter to its last letter or digit
+        # (the dots, hyphens, apostrophes and "_" after that start no match), and finds nothing
+        # else in the run.
+        word = core.rstrip("’'-_")
+        if start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
+            initial = False  # the common case: one space after a word (no break can match)
+        else:
+            initial = _is_initial(text, start)
+        out.append(_new_token(Token, (word, offset + start, offset + start + len(word), initial)))
     return out
 
 
@@ -155,6 +198,21 @@ def is_name_token(token: Token) -> bool:
     return _is_name(token.bare, token.initial)
 
 
+def name_tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """The tokens of :func:`capitalised_tokens` that are names (:func:`is_name_token`)."""
+    return tuple(
+        t for t in capitalised_tokens(text, offset) if _is_name_by_initial(t.text)[t.initial]
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _is_name_by_initial(word: str) -> tuple[bool, bool]:
+    """Whether a token ``word`` is a name when it is not initial, and when it is (one lookup
+    per token, keyed by its text alone)."""
+    bare = strip_possessive(word)
+    return _is_name(bare, False), _is_name(bare, True)
+
+
 @lru_cache(maxsize=100_000)
 def _is_name(word: str, initial: bool) -> bool:
     if not is_capitalised(word) or len(word) < 2:
@@ -178,6 +236,8 @@ def has_redaction(text: str) -> bool:
 @lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
     """ASCII-fold and lower-case: "Bondarenko’s" -> "bondarenko's"."""
+    if word.isascii():
+        return word.lower()  # ASCII is its own NFKD form, without combining marks
     normal = unicodedata.normalize("NFKD", word)
     return "".join(c for c in normal if not unicodedata.combining(c)).lower()
 

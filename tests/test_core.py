@@ -23,6 +23,10 @@ SENTENCES = [
     "Mayor Anna Kovac said on Monday that “The Bridge” would reopen in the U.S. Navy's care.",
     "(Reuters) - Officials, including O'Brien and al-Sayed, met in St. Petersburg; Kyiv replied.",
     "“Never,” said Ms. Okafor. Then Dnipro's governor—Serhiy Lysak—spoke to CNN.",
+    # runs that start before their capital, end with dots or apostrophes, or hold inner dots
+    "The anti-Russian iPhone rally in Kyiv.",
+    "He said, Kyiv and U.S.A. troops (Reuters) - Odesa’s port.",
+    "3M and X_Y met al-Sayed in St. Petersburg-Moscow's 'Bob' Kyiv’- Lviv_ A.. Éric",
 ]
 
 

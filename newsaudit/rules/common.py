@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from ..model import Finding, Sentence, Severity
-from ..text import Token, capitalised_tokens, is_name_token, tokenize
+from ..text import Token, name_tokens, tokenize
 from .base import AuditContext, Rule
 
 CONTEXT_CHARS = 30  # characters of context either side of a regex match, as its evidence
@@ -22,7 +22,7 @@ def sentence_tokens(sentence: Sentence) -> tuple[Token, ...]:
 @lru_cache(maxsize=200_000)
 def sentence_names(sentence: Sentence) -> tuple[Token, ...]:
     """The capitalised tokens of a sentence that can be names."""
-    return tuple(t for t in capitalised_tokens(sentence.text, sentence.start) if is_name_token(t))
+    return name_tokens(sentence.text, sentence.start)
 
 
 def regex_rule(

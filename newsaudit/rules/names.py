@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import chain, islice
 from typing import Iterator
 
 from ..lexicon import is_dictionary_word, is_ordinary_word, load_list, name_zipf
@@ -24,7 +25,7 @@ from ..nameforms import (
     skeleton,
     variant_groups,
 )
-from ..text import Token, capitalised_tokens, fold, is_redaction, stem
+from ..text import Token, capitalised_tokens, fold, is_redaction, stem, strip_possessive
 from .base import AuditContext, Rule
 from .common import sentence_names, sentence_tokens
 
@@ -393,17 +394,20 @@ def _names_a_person(tokens, i: int, titles: frozenset[str]) -> bool:
 
 def _neighbours(tokens, first: int, last: int) -> set[str]:
     """Stems of the content words next to tokens[first..last] (``NEIGHBOURS`` either side)."""
-    before = [
-        i
-        for i in range(first)
-        if tokens[i].text.isalpha() and not is_dictionary_function(tokens[i].text)
-    ][-NEIGHBOURS:]
-    after = [
-        i
-        for i in range(last + 1, len(tokens))
-        if tokens[i].text.isalpha() and not is_dictionary_function(tokens[i].text)
-    ][:NEIGHBOURS]
-    return {stem(tokens[i].text) for i in before + after}
+    # the nearest ones, found by walking away from the phrase (a set: their order is lost)
+    before = (t.text for t in reversed(tokens[:first]))
+    after = (t.text for t in tokens[last + 1 :])
+    return {
+        stem(w)
+        for w in chain(
+            islice(filter(_is_content_word, before), NEIGHBOURS),
+            islice(filter(_is_content_word, after), NEIGHBOURS),
+        )
+    }
+
+
+def _is_content_word(text: str) -> bool:
+    return text.isalpha() and not is_dictionary_function(text)
 
 
 @lru_cache(maxsize=50_000)
@@ -443,13 +447,21 @@ def _may_hold_phrase(pair: SentencePair, titles: frozenset[str]) -> bool:
     sentences have no such word, and the costlier tests need not run."""
     wire_text = pair.wire_text.lower()
     sentence = pair.sentence
-    return any(
-        not t.initial
-        and _plain_word(t.bare)
-        and t.bare.lower() not in titles
-        and t.bare.lower() not in wire_text
-        for t in capitalised_tokens(sentence.text, sentence.start)
-    )
+    for t in capitalised_tokens(sentence.text, sentence.start):
+        if not t.initial:
+            word = _phrase_word(t.text, titles)
+            if word is not None and word not in wire_text:
+                return True
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def _phrase_word(text: str, titles: frozenset[str]) -> str | None:
+    """The lower case of a token ``text`` that a reported phrase could hold (a plain word and
+    no title, once its possessive is dropped), None for another token."""
+    word = strip_possessive(text)
+    lower = word.lower()
+    return lower if _plain_word(word) and lower not in titles else None
 
 
 def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
