@@ -118,14 +118,6 @@ def _may_drift(name: str) -> bool:
     return not is_ordinary_word(name) and fold(name) not in variant_groups()
 
 
-def warm_wire_sentence(sentence: Sentence) -> None:
-    """Work out ahead what NA101 and NA103 want to know about a wire sentence (its names, the
-    unknown ones among them), so that processes forked afterwards inherit it instead of each
-    working it out again; it also loads wordfreq's large list, which ``name_zipf`` reads."""
-    _wire_sentence_names((sentence,))
-    _unknown_wire_names(sentence)
-
-
 def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """A name spelled differently from the similar-looking name in the aligned wire sentence.
 
