@@ -96,8 +96,9 @@ def _fscore(hyp_sizes, ref_sizes, matched_sizes) -> float:
 def _fscores(hyp_sizes, ref_sizes, matched_sizes) -> list[float]:
     """``_fscore`` of each row of the numpy count arrays (one row per pair, a column per order),
     to the last bit: the same float operations, elementwise."""
-    p = matched_sizes / hyp_sizes.clip(1)
-    r = matched_sizes / ref_sizes.clip(1)
+    # A text without n-grams of an order has none matched either: 0 / 1.
+    p = matched_sizes / (hyp_sizes + (hyp_sizes == 0))
+    r = matched_sizes / (ref_sizes + (ref_sizes == 0))
     denom = BETA * BETA * p + r
     # An order one text lacks has nothing matched: its score is 0, as is one whose denominator
     # is 0 (p = r = 0); adding 0.0 leaves sum() exactly as without the term.
@@ -141,7 +142,7 @@ def estimate(
         parts = [doc.paragraphs[i] for i in sorted(article_paragraphs)]
         weight = max(1, sum(len(p.sentences) for p in reference))
         spans.append((parts[0].start, parts[-1].end, weight))
-        texts.append((" ".join(p.text for p in parts), " ".join(p.text for p in reference)))
+        texts.append((" ".join([p.text for p in parts]), " ".join([p.text for p in reference])))
     if not texts:
         return ()
     from .packed_ngrams import batch_counts  # numpy: see char_fscore

@@ -159,7 +159,7 @@ def batch_counts(pairs: list[tuple[str, str]]) -> tuple[np.ndarray, ...] | None:
     new[:, 0] = True
     np.not_equal(prefixes[:, 1:], prefixes[:, :-1], out=new[:, 1:])
     new &= (prefixes & np.uint64((1 << bits) - 1)) != 0
-    counted = np.flatnonzero(new)  # row * width + column
+    (counted,) = new.ravel().nonzero()  # row * width + column
     # Where each pair's keys start: hypothesis sides, reference sides, union; in every row.
     starts = np.arange(len(pairs) + 1, dtype=np.uint64) << window_bits
     bounds = np.concatenate(
