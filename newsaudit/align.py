@@ -122,10 +122,12 @@ def _gravitate(paragraph_terms: list, best: list, all_hits: list, index: WireInd
     if not counts:
         return
     main = max(sorted(counts), key=counts.__getitem__)
+    strays = [i for i, m in enumerate(best) if m is None or _wire_of(m, index) != main]
+    if not strays:
+        return  # every paragraph went to the main wire (most articles)
     only_main = (lambda w: w == main) if allow is None else (lambda w: w == main and allow(w))
-    for i, match in enumerate(best):
-        if match is not None and _wire_of(match, index) == main:
-            continue
+    for i in strays:
+        match = best[i]
         terms = paragraph_terms[i]
         hits = index.query(terms, CANDIDATES, only_main)
         follow = _follower(best[i - 1], index) if i else None
@@ -137,10 +139,17 @@ def _gravitate(paragraph_terms: list, best: list, all_hits: list, index: WireInd
             best[i] = candidate
             all_hits[i] = tuple(hits)
     # A weak match elsewhere, sitting in a gap between two main-wire anchors, is that gap.
+    weak = [
+        i
+        for i in strays
+        if best[i] is not None
+        and _wire_of(best[i], index) != main
+        and best[i].similarity < WEAK_ELSEWHERE
+    ]
+    if not weak:
+        return
     anchors = _anchors(best, index, main)
-    for i, match in enumerate(best):
-        if match is None or _wire_of(match, index) == main or match.similarity >= WEAK_ELSEWHERE:
-            continue
+    for i in weak:
         filled = _gap_fill(i, anchors, paragraph_terms[i], index)
         if filled is not None and filled[1] >= NEAREST_MIN:
             best[i] = Match((filled[0],), filled[1], all_hits[i])
@@ -194,8 +203,8 @@ def _nearest(
     similarity: a garbled translation is still the translation of that paragraph); elsewhere,
     the closest main-wire candidate, if it shares anything with the paragraph.
     """
-    if main_wire is None:
-        return ()
+    if main_wire is None or None not in best:
+        return ()  # no paragraph is left unaligned
     # the main wire is one the article's own matches point at: find its index among them
     main = next(
         _wire_of(m, index)
