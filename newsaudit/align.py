@@ -122,10 +122,12 @@ def _gravitate(paragraph_terms: list, best: list, all_hits: list, index: WireInd
     if not counts:
         return
     main = max(sorted(counts), key=counts.__getitem__)
+    strays = [i for i, m in enumerate(best) if m is None or _wire_of(m, index) != main]
+    if not strays:
+        return  # every paragraph went to the main wire (most articles)
     only_main = (lambda w: w == main) if allow is None else (lambda w: w == main and allow(w))
-    for i, match in enumerate(best):
-        if match is not None and _wire_of(match, index) == main:
-            continue
+    for i in strays:
+        match = best[i]
         terms = paragraph_terms[i]
         hits = index.query(terms, CANDIDATES, only_main)
         follow = _follower(best[i - 1], index) if i else None
@@ -137,10 +139,17 @@ def _gravitate(paragraph_terms: list, best: list, all_hits: list, index: WireInd
             best[i] = candidate
             all_hits[i] = tuple(hits)
     # A weak match elsewhere, sitting in a gap between two main-wire anchors, is that gap.
+    weak = [
+        i
+        for i in strays
+        if best[i] is not None
+        and _wire_of(best[i], index) != main
+        and best[i].similarity < WEAK_ELSEWHERE
+    ]
+    if not weak:
+        return
     anchors = _anchors(best, index, main)
-    for i, match in enumerate(best):
-        if match is None or _wire_of(match, index) == main or match.similarity >= WEAK_ELSEWHERE:
-            continue
+    for i in weak:
         filled = _gap_fill(i, anchors, paragraph_terms[i], index)
         if filled is not None and filled[1] >= NEAREST_MIN:
             best[i] = Match((filled[0],), filled[1], all_hits[i])
@@ -194,8 +203,8 @@ def _nearest(
     similarity: a garbled translation is still the translation of that paragraph); elsewhere,
     the closest main-wire candidate, if it shares anything with the paragraph.
     """
-    if main_wire is None:
-        return ()
+    if main_wire is None or None not in best:
+        return ()  # no paragraph is left unaligned
     # the main wire is one the article's own matches point at: find its index among them
     main = next(
         _wire_of(m, index)
@@ -352,25 +361,38 @@ def align_sentences(
             w_terms, w_weights, a_terms, a_weights, _transposed(shared), _transposed(sim11), index
         )
     )
-    moves = ((1, 1, sim11, SENTENCE_MIN), (1, 2, sim12, MERGE_COST), (2, 1, sim21, MERGE_COST))
     # score[i][j]: the best total over the first i article and j wire sentences; back[i][j]:
-    # the move that reached it (article sentences, wire sentences, similarity).
+    # the move that reached it (article sentences, wire sentences, similarity). A move's
+    # similarity is at [i - 1][j - 1] of its table; the joined tables hold 0.0 where a move
+    # would start before the first sentence, so those moves are never taken.
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     back = [[(0, 0, 0.0)] + [(0, 1, 0.0)] * m] + [
         [(1, 0, 0.0)] + [(0, 0, 0.0)] * m for _ in range(n)
     ]
+    up, left = (1, 0, 0.0), (0, 1, 0.0)
     for i in range(1, n + 1):
         row, above, steps = score[i], score[i - 1], back[i]
+        line11, line12, line21 = sim11[i - 1], sim12[i - 1], sim21[i - 1]
         for j in range(1, m + 1):
-            best, step = above[j], (1, 0, 0.0)
+            # Ties keep the earlier candidate: skip article, skip wire, 1-1, 1-2, 2-1.
+            best, step = above[j], up
             if row[j - 1] > best:
-                best, step = row[j - 1], (0, 1, 0.0)
-            for da, dw, sims, cost in moves:
-                sim = sims[i - 1][j - 1]
-                if sim >= SENTENCE_MIN:
-                    total = score[i - da][j - dw] + sim - cost
-                    if total > best:
-                        best, step = total, (da, dw, sim)
+                best, step = row[j - 1], left
+            sim = line11[j - 1]
+            if sim >= SENTENCE_MIN:
+                total = above[j - 1] + sim - SENTENCE_MIN
+                if total > best:
+                    best, step = total, (1, 1, sim)
+            sim = line12[j - 1]
+            if sim >= SENTENCE_MIN:
+                total = above[j - 2] + sim - MERGE_COST
+                if total > best:
+                    best, step = total, (1, 2, sim)
+            sim = line21[j - 1]
+            if sim >= SENTENCE_MIN:
+                total = score[i - 2][j - 1] + sim - MERGE_COST
+                if total > best:
+                    best, step = total, (2, 1, sim)
             row[j], steps[j] = best, step
     pairs = []
     i, j = n, m
@@ -411,8 +433,11 @@ def _joined_similarities(
         merged = [0.0]
         for c in range(1, len(columns)):
             if line[c] >= MERGE_HINT or line[c - 1] >= MERGE_HINT:
-                both = units[c - 1] + units[c]
-                if overlaps[c]:
+                before, here = units[c - 1], units[c]
+                both = before + here
+                # The overlap is in both columns: when the row shares no weight with one of
+                # them (no term weighs less than nothing), it shares none with the overlap.
+                if before and here and overlaps[c]:
                     both -= index.shared_units(terms, overlaps[c])
                 total = weight + joined_weights[c]
                 merged.append(2 * both / total if total else 0.0)
