@@ -18,7 +18,9 @@ ABBREVIATIONS = frozenset(
     e.g i.e mt ft rev hon pres""".split()
 )
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
+# "[.!?…][.!?…]*" is "[.!?…]+" written so that the pattern starts with a character set: the
+# regex engine then skips to the next such character (a repeat first is tried at every position).
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]\.?$")
 _MD_PREFIX = re.compile(r"^(?:\s{0,3}(?:#{1,6}|>|[-*+]|\d{1,3}[.)])\s+)+")
 _SENTENCE_END = (".", "!", "?", "”", '"', "’", ":", ")", "…")

@@ -67,6 +67,21 @@ def _aligned_groups(ctx: AuditContext, done: set[int] | None = None):
         yield article, wire_sents, pa.wire_path, pa.similarity
 
 
+def _pairs_by_sentence(ctx: AuditContext) -> dict[int, list[tuple[int, object]]]:
+    """Article sentence index -> its (place in the alignment's list of pairs, pair)."""
+    by_sentence: dict[int, list[tuple[int, object]]] = {}
+    for place, pair in enumerate(ctx.alignment.sentences):
+        by_sentence.setdefault(pair.sentence.index, []).append((place, pair))
+    return by_sentence
+
+
+def _pairs_of(members: set[int], pairs_by_sentence: dict) -> list:
+    """The sentence pairs of the article sentences ``members``, in the alignment's order: what
+    a pass over all the pairs keeps, found without one (it was done for every group)."""
+    found = sorted(entry for index in members for entry in pairs_by_sentence.get(index, ()))
+    return [pair for _, pair in found]  # (the places differ: pairs are never compared)
+
+
 def _covered(terms: frozenset[str], other: frozenset[str]) -> float:
     return len(terms & other) / len(terms) if terms else 1.0
 
@@ -159,11 +174,12 @@ def check_omitted_sentence(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     ## Use instead
     Restore the missing sentence: "The figure could not be independently verified."
     """
+    pairs_by_sentence = _pairs_by_sentence(ctx)
     for article, wire, path, _ in _aligned_groups(ctx):
         if not article:
             continue
         members = {s.index for s in article}
-        pairs = [p for p in ctx.alignment.sentences if p.sentence.index in members]
+        pairs = _pairs_of(members, pairs_by_sentence)
         covered_wire = {w.index for p in pairs for w in p.wire_sentences}
         if all(w.index in covered_wire for w in wire):
             continue  # every wire sentence aligned: none omitted

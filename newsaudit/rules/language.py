@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..langid import detect_language, is_english
@@ -163,8 +164,19 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
                 evidence=None,
             )
     is_stop = function_words().__contains__
+    is_letter_stop = _letter_function_words().__contains__
     for sentence in ctx.doc.sentences:
-        words = _lower_letter_words(sentence.text)
+        if sentence.text.isascii():
+            # Most sentences are English: their function words, counted among all the runs
+            # the words are picked from (not fewer than the words), are already more than the
+            # share, so the tests below pass over the sentence too. Exact, and no isalpha() for
+            # each run.
+            runs = _ascii_runs(sentence.text)
+            if sum(map(is_letter_stop, runs)) > SENTENCE_MAX_ENGLISH_SHARE * len(runs):
+                continue
+            words = [run for run in runs if run.isalpha()]
+        else:
+            words = _lower_letter_words(sentence.text)
         if len(words) < SENTENCE_MIN_WORDS:
             continue
         if sum(map(is_stop, words)) > SENTENCE_MAX_ENGLISH_SHARE * len(words):
@@ -190,8 +202,20 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
 def _lower_letter_words(text: str) -> list[str]:
     """The words of ``_LETTER_WORDS`` in ``text``, in lower case."""
     if text.isascii():
-        return [run for run in text.translate(_LOWER_WORD_RUNS).split() if run.isalpha()]
+        return [run for run in _ascii_runs(text) if run.isalpha()]
     return list(map(str.lower, _LETTER_WORDS.findall(text)))
+
+
+@lru_cache(maxsize=1)
+def _letter_function_words() -> frozenset[str]:
+    """The function words that can be words of ``_lower_letter_words`` (all of them, today)."""
+    return frozenset(w for w in function_words() if w.isalpha())
+
+
+def _ascii_runs(text: str) -> list[str]:
+    """The runs of [A-Za-z0-9_'] of ASCII ``text``, in lower case: its letter words (see
+    ``_LOWER_WORD_RUNS``) are those that are all letters."""
+    return text.translate(_LOWER_WORD_RUNS).split()
 
 
 _OPENING_QUOTES = "\"“«‘'„"
