@@ -10,13 +10,16 @@ on content stems and numbers: robust to the word-order changes and paraphrase of
 from __future__ import annotations
 
 import math
-from itertools import repeat
-from operator import neg
+from bisect import bisect_left
+from itertools import accumulate, chain, repeat
 from dataclasses import dataclass
-from typing import Callable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 from .model import Document
 from .text import content_terms
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Terms in more than this share of all wire paragraphs are not looked up (but still weigh in
 # the similarity through the norms); below 200 paragraphs nothing is skipped.
@@ -71,6 +74,8 @@ class WireIndex:
         ranked = sorted(self._postings, key=lambda t: (len(self._postings[t]), t))
         self._rank = {t: r for r, t in enumerate(ranked)}
         self._nominating = [(self._idf[t], self._postings[t]) for t in ranked]
+        # numpy's copies of _nominating's postings and of _wire_of, built at the first query.
+        self._arrays: tuple[list[np.ndarray], np.ndarray] | None = None
         self._norms = [self.weight(p.terms) for p in self.paragraphs]
         self._wire_of = [p.wire for p in self.paragraphs]
         self._terms_of = [p.terms for p in self.paragraphs]
@@ -145,20 +150,12 @@ class WireIndex:
         # story a paragraph belongs to); stage 2 scores the shortlist on all terms.
         unranked = len(self._nominating)  # sorts after every ranked term
         ranks = sorted(map(self._rank.get, terms, repeat(unranked, len(terms))))
-        votes: dict[int, float] = {}
-        get = votes.get
-        for rank in ranks[:NOMINATING_TERMS]:
-            if rank == unranked:
-                break
-            w, keys = self._nominating[rank]
-            for key in keys:
-                votes[key] = get(key, 0.0) + w
-        if allow is not None:
-            wire_of = self._wire_of
-            votes = {key: v for key, v in votes.items() if allow(wire_of[key])}
-        if not votes:
+        nominating = ranks[: bisect_left(ranks, unranked, 0, min(NOMINATING_TERMS, len(ranks)))]
+        if not nominating:
             return []
-        shortlist = _top(votes, max(SHORTLIST, k))
+        shortlist = self._nominated(nominating, max(SHORTLIST, k), allow)
+        if not shortlist:
+            return []
         # similarity(terms, paragraph) with the paragraphs' weights taken from the norms; a
         # term shared with a wire paragraph is a term of the index, so it has its units. A
         # candidate shares a nominating term with the query, and every such term weighs more
@@ -168,11 +165,55 @@ class WireIndex:
         terms_of, norms, units = self._terms_of, self._norms, self._units.__getitem__
         weight = self.weight(terms)
         scored = [
-            (2 * sum(map(units, terms & terms_of[-neg_key])) / (weight + norms[-neg_key]), neg_key)
-            for _, neg_key in shortlist
+            (2 * sum(map(units, terms & terms_of[key])) / (weight + norms[key]), -key)
+            for key in shortlist
         ]
         scored.sort(reverse=True)  # (similarity, -key) pairs are unique: ties go to the lower key
         return [Hit(-neg_key, sim) for sim, neg_key in scored[:k] if sim > 0]
+
+    def _nominated(
+        self, ranks: list[int], n: int, allow: Callable[[int], bool] | None
+    ) -> list[int]:
+        """The ``n`` paragraphs with the most votes from the terms of ``ranks`` (ascending; a
+        term votes its idf for each paragraph that has it), in no particular order; ties in
+        votes at the n-th place go to the lower keys, as in ``sorted((votes, -key) pairs,
+        reverse=True)[:n]``.
+
+        The votes are counted with numpy in a few array calls, whatever the length of the
+        postings: a Python loop over them costs more than the rest of the query in a large
+        pool. They are the same floats a Python loop adding each term's idf in rank order
+        (``votes[key] = votes.get(key, 0.0) + idf``) gives: ``np.bincount`` adds its weights
+        one by one in input order into zeros, and the postings are concatenated in rank order.
+        """
+        import numpy as np  # here, not with the module: `newsaudit --version` does not pay it
+
+        if self._arrays is None:
+            self._arrays = _posting_arrays(self._nominating), np.array(self._wire_of)
+        posting_arrays, wire_of = self._arrays
+        postings = np.concatenate([posting_arrays[rank] for rank in ranks], axis=1)
+        keys = postings[0]
+        weights = postings[1].view(np.float64)
+        if allow is not None:
+            permitted = list(map(allow, wire_of[keys].tolist()))
+            keys = keys[permitted]
+            weights = weights[permitted]
+        # Number the distinct paragraphs in [0, len(keys)): every posting of a paragraph reads
+        # back the same slot (one of its own positions, whichever write lands last), so
+        # bincount sums over a few hundred slots, not over every paragraph of the pool. A new
+        # array per query, not a kept one: threads of a dask worker share the index.
+        slot_of = np.empty(len(self.paragraphs), dtype=np.intp)
+        slot_of[keys] = np.arange(len(keys))
+        slots = slot_of[keys]
+        votes = np.bincount(slots, weights)
+        # Votes are sums of idf, all over 0 (see _query), so the unused slots are the zeros.
+        # The n-th largest vote is the cut; when fewer than n slots are used it is 0.
+        cut = np.partition(votes, -n)[-n] if len(votes) > n else 0.0
+        chosen = (votes >= cut if cut else votes > 0).nonzero()[0]
+        if len(chosen) <= n:
+            return keys[chosen].tolist()
+        # Ties at the cut: the lower keys among them.
+        pairs = sorted(zip(votes[chosen].tolist(), (-keys[chosen]).tolist()), reverse=True)
+        return [-neg_key for _, neg_key in pairs[:n]]
 
     def sentence_terms(self, key: int) -> tuple[frozenset[str], ...]:
         """The content terms of each sentence of paragraph ``key``."""
@@ -207,14 +248,19 @@ class WireIndex:
         return None
 
 
-def _top(votes: dict[int, float], n: int) -> list[tuple[float, int]]:
-    """The ``n`` best (votes, -key) pairs, best first: ties in votes go to the lower key.
+def _posting_arrays(nominating: list[tuple[float, list[int]]]) -> list[np.ndarray]:
+    """Each ranked term's postings as a 2-row int64 array: the paragraph ids, and the term's
+    idf repeated, as the bits of a float64 (so one concatenation gathers both rows).
 
-    The pairs are unique, so this is ``sorted(pairs, reverse=True)[:n]`` (and what
-    ``heapq.nlargest`` gives); sorting the bare votes to find the n-th best first leaves only
-    the pairs at or above it to build and sort.
+    The arrays are views into one array built in a few calls: a pool has thousands of terms.
     """
-    if len(votes) > n:
-        cut = sorted(votes.values())[-n]
-        return sorted([(v, -key) for key, v in votes.items() if v >= cut], reverse=True)[:n]
-    return sorted(zip(votes.values(), map(neg, votes)), reverse=True)
+    import numpy as np
+
+    lengths = [len(keys) for _, keys in nominating]
+    both = np.empty((2, sum(lengths)), dtype=np.int64)
+    both[0] = np.fromiter(
+        chain.from_iterable(keys for _, keys in nominating), np.int64, both.shape[1]
+    )
+    both[1] = np.repeat(np.array([idf for idf, _ in nominating]), lengths).view(np.int64)
+    ends = list(accumulate(lengths))
+    return [both[:, end - length : end] for end, length in zip(ends, lengths)]
