@@ -6,10 +6,10 @@ run is one whole `newsaudit check ARTICLES --wire POOL --format json` process un
 report count. The headline is articles per second at --articles x --wires with --jobs (default
 2), the best of --repeat runs (other jobs on the machine only ever slow a run down). Growth is
 measured in CPU seconds with --jobs 1: the pool x4 (same articles; both pool cells the least
-CPU of --repeat interleaved runs) and the articles x4 (same pool, one run). Start-up is
-`newsaudit --version`. --profile adds cProfile's top entries for the headline corpus (--jobs 1,
-in process); --naive adds the in-process retrieval comparison of the index with all-pairs
-rapidfuzz (slow: minutes).
+CPU of --repeat interleaved runs, and the median of the ratios of consecutive runs) and the
+articles x4 (same pool, one run). Start-up is `newsaudit --version`. --profile adds cProfile's
+top entries for the headline corpus (--jobs 1, in process); --naive adds the in-process
+retrieval comparison of the index with all-pairs rapidfuzz (slow: minutes).
 
     python bench/speed.py [--articles 500] [--wires 100] [--jobs 2] [--repeat 3] [--profile]
 """
@@ -21,6 +21,7 @@ import datetime
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -292,7 +293,10 @@ def main() -> None:
     grid = ((1, 1), (1, 4), (4, 1))  # (articles, wires) multiples of the headline corpus
     corpora = {(a, w): build(args.articles * a, args.wires * w) for a, w in grid}
     # The pool cells are timed --repeat times, interleaved, and each keeps its least CPU (the
-    # growth ratio of single runs swung 1.09-1.42x on this shared host); articles x4 once.
+    # growth ratio of single runs swung 1.09-1.42x on this shared host); articles x4 once. The
+    # pool growth is also given run by run: the two pool runs of a repeat follow each other, so
+    # their ratio is the least touched by the host's drift, and the median of those is reported.
+    pool_ratios, pool_x1_cpu = [], 0.0
     for rep in range(args.repeat):
         for a_mult, w_mult in grid:
             if (a_mult, w_mult) == (4, 1) and rep:
@@ -308,6 +312,10 @@ def main() -> None:
             best = cells.get((a_mult, w_mult))
             if best is None or c["cpu"] < best["cpu"]:
                 cells[(a_mult, w_mult)] = c
+            if (a_mult, w_mult) == (1, 1):
+                pool_x1_cpu = c["cpu"]
+            elif (a_mult, w_mult) == (1, 4):
+                pool_ratios.append(c["cpu"] / pool_x1_cpu)
     big_articles, big_wires = corpora[(4, 1)]
     serial_out, parallel_out = WORK / "serial.json", WORK / "parallel.json"
     parallel = timed_cli(big_articles[0].parent, big_wires[0].parent, args.jobs, parallel_out)
@@ -366,6 +374,9 @@ def main() -> None:
         "",
         f"Growth (CPU, --jobs 1; pool cells the least CPU of {args.repeat} interleaved runs): "
         f"pool x4 costs **{cells[(1, 4)]['cpu'] / base['cpu']:.2f}x**; "
+        f"run by run (each pool x4 run against the pool x1 run just before it): "
+        f"{', '.join(f'{r:.2f}x' for r in pool_ratios)}, median "
+        f"**{statistics.median(pool_ratios):.2f}x**; "
         f"articles x4 costs **{cells[(4, 1)]['cpu'] / base['cpu']:.2f}x**; peak memory "
         f"x{cells[(4, 1)]['rss_mb'] / base['rss_mb']:.2f} for x4 articles.",
         "",
