@@ -24,6 +24,7 @@ from collections import deque
 from itertools import chain, islice
 from typing import Callable, Iterable, Iterator, Sequence
 
+from . import word_frequency
 from .adequacy import estimate as estimate_adequacy
 from .align import align
 from .corroborate import corroborate
@@ -140,6 +141,7 @@ def prepare(
     wire_languages = _languages([w.text for w in wires], jobs, run)
     _index(run, [w for w, lang in zip(wires, wire_languages) if is_english(lang)])
     run.names = _pool_names(run.index.wires) | options.accept_names
+    word_frequency.preload("small", "large")  # read once here, shared by the forked workers
     run.min_share = WIRE_MIN_SHARE
     run.pool_given = True
     return run

@@ -241,6 +241,13 @@ def _data_file(wordlist: str) -> tuple[Path, str] | None:
     return path, versions[0]
 
 
+def preload(*wordlists: str) -> None:
+    """Read the tables of ``wordlists`` now (a process about to fork workers: they then share
+    one copy instead of each reading its own)."""
+    for wordlist in wordlists:
+        _table(wordlist)
+
+
 @lru_cache(maxsize=None)
 def _table(wordlist: str) -> FrequencyTable | None:
     """The list from the cache, built (and cached when possible) on first use; None when

@@ -197,6 +197,15 @@ def test_the_exponent_test_finds_what_the_regex_finds(data):
     assert _has_exponent(data) == bool(re.search(rb"[0-9][eE][-+]?[0-9]", data))
 
 
+def test_prepare_reads_both_frequency_tables_before_workers_fork(monkeypatch):
+    from newsaudit import audit, word_frequency
+
+    read = []
+    monkeypatch.setattr(word_frequency, "_table", lambda wordlist: read.append(wordlist))
+    audit.prepare([WIRE, OTHER])
+    assert {"small", "large"} <= set(read)
+
+
 # -- bounded caches in a long stream -------------------------------------------------------
 
 
