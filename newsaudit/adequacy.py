@@ -113,13 +113,12 @@ def char_fscore(hypothesis: str, reference: str) -> float:
     """Character n-gram F-beta (beta 2) over distinct n-grams, averaged over n = 1..4, in [0, 1]."""
     # Imported here, not with the module: numpy costs 0.1 s to import, which a run that aligns
     # nothing (one file on its own) need not pay.
-    from .packed_ngrams import packed_counts, packed_ngrams, reference_packed
+    from .packed_ngrams import batch_counts
 
-    ref = reference_packed(reference)
-    hyp = packed_ngrams(hypothesis) if ref is not None else None
-    if ref is None or hyp is None:
+    counts = batch_counts([(hypothesis, reference)])
+    if counts is None:
         return _fscore(*_set_counts(hypothesis, reference))
-    return _fscore(*packed_counts(hyp, ref))
+    return _fscores(*counts)[0]
 
 
 def penalty(similarity: float) -> float:
