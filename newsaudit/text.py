@@ -193,13 +193,9 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def is_name_token(token: Token) -> bool:
-    """A capitalised token that is a name: not a title, not an ordinary word opening a sentence."""
-    return _is_name(token.bare, token.initial)
-
-
 def name_tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
-    """The tokens of :func:`capitalised_tokens` that are names (:func:`is_name_token`)."""
+    """The tokens of :func:`capitalised_tokens` that are names: not a title, not an ordinary
+    word opening a sentence."""
     return tuple(
         t for t in capitalised_tokens(text, offset) if _is_name_by_initial(t.text)[t.initial]
     )
