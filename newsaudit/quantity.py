@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .text import LOWER_WORD_BYTES, word_lookup_is_exact
+from .text import ASCII_TWINS, LOWER_WORD_BYTES, word_lookup_is_exact
 
 SCALES = {
     "thousand": 1e3,
@@ -468,10 +468,10 @@ def _scale_of(span: str) -> float | None:
     return SCALES[_scale_key(m.group(1))] if m else None
 
 
-# The case-insensitive scale-word patterns also match the four letters outside ASCII that are
-# case variants of ASCII ones ("İ" and "ı" of i, "ſ" of s, the Kelvin sign of k: "7 BİLLION" in
-# Turkish-style capitals); lower() alone leaves them, and the lookup then failed.
-_ASCII_CASE_VARIANTS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+# The case-insensitive scale-word patterns also match the letters outside ASCII that match an
+# ASCII one ignoring case (text.ASCII_TWINS: "7 BİLLION" in Turkish-style capitals); lower()
+# alone leaves them, and the lookup then failed.
+_ASCII_CASE_VARIANTS = str.maketrans(ASCII_TWINS)
 
 
 def _scale_key(word: str) -> str:

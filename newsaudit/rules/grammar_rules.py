@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ..grammar import LEGITIMATE_DOUBLES, to_findings
 from ..model import Finding, Severity
-from ..text import fold
+from ..text import fold, word_lookup_is_exact
 from .base import AuditContext, Rule
 from .common import regex_rule
 
@@ -121,10 +121,6 @@ _LOWER_SPACED = bytes(
 _SAME_NEIGHBOURS = re.compile(rb" ([a-z]++) ++\1 ")
 # ... and with spaces only between them, as NA913's pattern wants.
 _DOUBLED = re.compile(rb"[ .]([a-z]++) ++\1[ .]")
-# The characters besides the ASCII letters that match [A-Za-z] case-insensitively ("İ", "ı",
-# "ſ", the Kelvin sign); "İ" and the Kelvin sign also match an ASCII letter as a case-insensitive
-# back-reference (the Kelvin sign for "k").
-_LETTER_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _may_double(text: str) -> bool:
@@ -134,7 +130,7 @@ def _may_double(text: str) -> bool:
     non-word character: in the text's bytes mapped by ``_LOWER_SPACED``, a run of letters
     between non-letters, spaces, and the same run. Undecided (True) when a letter look-alike
     is in the text."""
-    if any(lookalike in text for lookalike in _LETTER_LOOKALIKES):
+    if not word_lookup_is_exact(text):  # a letter look-alike (text.ASCII_TWINS) is in it
         return True
     # a lone surrogate is three bytes over 127, so three dots
     spaced = b"." + text.encode("utf-8", "surrogatepass").translate(_LOWER_SPACED) + b"."

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..model import Finding, Severity
 from ..nameforms import preferred_spellings, variant_groups, variant_pattern
-from ..text import ASCII_TWINS, WORD_RUN, fold
+from ..text import ASCII_TWINS, LOWER_WORD_BYTES, WORD_RUN, fold
 from .base import AuditContext, Rule
 from .common import sentence_tokens
 
@@ -144,20 +144,14 @@ def _ascii_stand_in(match: re.Match) -> str:
     return ASCII_TWINS.get(char) or ("0" if _WORD_CHAR.match(char) else " ")
 
 
-# ASCII bytes that are not word characters (\w: letters, digits, "_") turned into spaces
-_NON_WORD_TO_SPACE = bytes(
-    b if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_") else 0x20 for b in range(256)
-)
-
-
 def _ascii_words(text: str) -> set[bytes]:
     """The words (runs of word characters) of ``text`` in lower case, non-ASCII characters
     replaced by their ASCII stand-ins, for comparing with the ASCII spellings."""
     if not text.isascii():
         text = _NON_ASCII.sub(_ascii_stand_in, text)
-    # in bytes, a table turns the characters between words into spaces at C speed; the
-    # words are then what split() gives (the same runs as the regex \w+ finds, faster)
-    return set(text.lower().encode("ascii").translate(_NON_WORD_TO_SPACE).split())
+    # in bytes, a table lowers the words and turns what is between them into spaces at C
+    # speed; the words are then what split() gives (the runs \w+ finds, faster)
+    return set(text.encode("ascii").translate(LOWER_WORD_BYTES).split())
 
 
 @lru_cache(maxsize=1)

@@ -6,10 +6,9 @@ import re
 from typing import Iterator
 
 from ..model import Finding, Severity
-from ..quantity import Quantity, quantities, same_kind, written_numbers
+from ..quantity import _DIGIT, Quantity, quantities, same_kind, written_numbers
 from .base import AuditContext, Rule
 
-_find_digit = re.compile(r"\d").search  # a number written with digits has one
 
 MIN_SIMILARITY = 0.3  # numbers are compared only in clearly aligned sentence pairs
 CONFIDENT_SIMILARITY = 0.6  # ... and a mismatch is major only in a confident pair
@@ -58,7 +57,7 @@ def check_number_mismatch(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     """
     wire_docs: dict[str, tuple] = {}
     for pair in ctx.alignment.sentences:
-        if pair.similarity < MIN_SIMILARITY or _find_digit(pair.sentence.text) is None:
+        if pair.similarity < MIN_SIMILARITY or _DIGIT.search(pair.sentence.text) is None:
             continue  # (written_numbers of a sentence without a digit is empty: ruled out first)
         wire_numbers = written_numbers(pair.wire_text)
         if not wire_numbers or not written_numbers(pair.sentence.text):
