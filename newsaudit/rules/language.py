@@ -175,17 +175,20 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
             if sum(map(is_letter_stop, runs)) > SENTENCE_MAX_ENGLISH_SHARE * len(runs):
                 continue
             words = [run for run in runs if run.isalpha()]
+            tokens = None  # found below, if the sentence gets that far
         else:
-            words = _lower_letter_words(sentence.text)
+            tokens = _LETTER_WORDS.findall(sentence.text)
+            words = [t.lower() for t in tokens]
         if len(words) < SENTENCE_MIN_WORDS:
             continue
         if sum(map(is_stop, words)) > SENTENCE_MAX_ENGLISH_SHARE * len(words):
             continue
-        tokens = _LETTER_WORDS.findall(sentence.text)
         if _FOREIGN_SCRIPT.search(sentence.text):
             continue
         if sum(is_dictionary_word(w) for w in words) >= 0.5 * len(words):
             continue  # mostly English words (a headline): not worth langdetect
+        if tokens is None:
+            tokens = _LETTER_WORDS.findall(sentence.text)
         if sum(t[:1].isupper() for t in tokens) >= 0.5 * len(tokens):
             continue  # mostly capitalised: a list of names or a credit line, not a sentence
         language = detect_language(sentence.text)
@@ -199,16 +202,10 @@ def check_untranslated_fragment(rule: Rule, ctx: AuditContext) -> Iterator[Findi
             )
 
 
-def _lower_letter_words(text: str) -> list[str]:
-    """The words of ``_LETTER_WORDS`` in ``text``, in lower case."""
-    if text.isascii():
-        return [run for run in _ascii_runs(text) if run.isalpha()]
-    return list(map(str.lower, _LETTER_WORDS.findall(text)))
-
-
 @lru_cache(maxsize=1)
 def _letter_function_words() -> frozenset[str]:
-    """The function words that can be words of ``_lower_letter_words`` (all of them, today)."""
+    """The function words that are all letters, as the words an ASCII sentence is judged by
+    (all of them, today)."""
     return frozenset(w for w in function_words() if w.isalpha())
 
 
