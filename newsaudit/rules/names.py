@@ -10,7 +10,7 @@ from itertools import chain, islice
 from typing import Iterator
 
 from ..lexicon import is_dictionary_word, is_ordinary_word, load_list, name_zipf
-from ..model import Finding, Sentence, SentencePair, Severity
+from ..model import Finding, Sentence, Severity
 from ..nameforms import (
     GARBLED,
     ROMANISATION,
@@ -431,14 +431,13 @@ def _unknown_wire_names(sentence: Sentence) -> tuple[Token, ...]:
     )
 
 
-def _may_hold_phrase(pair: SentencePair, titles: frozenset[str]) -> bool:
+def _may_hold_phrase(sentence: Sentence, wire_text: str, titles: frozenset[str]) -> bool:
     """The article sentence has a word that a phrase reported by ``check_translated_name``
     could hold: capitalised, not the first of its sentence, a plain word and no title, and
     not in the wire text (every word of such a phrase is all that). ``capitalised_tokens``
     gives the capitalised tokens of ``sentence_tokens`` without tokenising the rest; most
-    sentences have no such word, and the costlier tests need not run."""
-    wire_text = pair.wire_text.lower()
-    sentence = pair.sentence
+    sentences have no such word, and the costlier tests need not run. ``wire_text`` is the
+    aligned wire text in lower case."""
     for t in capitalised_tokens(sentence.text, sentence.start):
         if not t.initial:
             word = _phrase_word(t.text, titles)
@@ -497,7 +496,9 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         unknown = [t for s in pair.wire_sentences for t in _unknown_wire_names(s)]
         # most wire sentences name nobody a dictionary does not know, and most article
         # sentences have no word a translated name could be
-        if not unknown or not _may_hold_phrase(pair, titles):
+        if not unknown or not _may_hold_phrase(
+            pair.sentence, wire_lower := pair.wire_text.lower(), titles
+        ):
             continue
         article_names = tuple(t.bare for t in sentence_names(pair.sentence))
         missing = [t for t in unknown if not _known_in(t.bare, article_names)]
@@ -517,7 +518,7 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         position = {t.start: i for i, t in enumerate(tokens)}
         for run in _capitalised_phrases(tokens, pair.sentence.text, pair.sentence.start):
             words = [t for t in run if t.text != "of"]
-            if not all(_plain_word(t.bare) and t.bare.lower() not in titles for t in words):
+            if not all(_phrase_word(t.text, titles) is not None for t in words):
                 continue
             if (
                 _is_place_word(words[-1].bare, ctx)
@@ -527,7 +528,7 @@ def check_translated_name(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 continue  # "Great Britain", "Russian Federation": a place named, not translated
             if any(fold(t.bare) in fold(m.bare) for t in words for m in missing):
                 continue  # "Jong Un" for "Jong-un": a spelling, not a translation
-            if any(t.bare.lower() in pair.wire_text.lower() for t in words):
+            if any(t.bare.lower() in wire_lower for t in words):
                 continue  # "Ticker" inside the wire's "@rponline-Ticker"
             if (
                 any(stem(t.text) in wire_stems for t in words)
