@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 import unicodedata
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from ..model import Finding, Severity
 from ..nameforms import preferred_spellings, variant_groups, variant_pattern
@@ -40,7 +41,7 @@ def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         return
     groups = variant_groups()
     # a finding's token, folded, is a reportable spelling or its first word
-    first_words = _reportable_first_words(ctx.wire_names)
+    reportable, first_words = _reportable(ctx.wire_names)
     if not first_words or not _may_fold_to_any(ctx.doc.text, first_words):
         return
     if not _may_have_variant(ctx.doc.text):
@@ -67,34 +68,34 @@ def check_name_variant(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 end = token.start + len(token.bare)
             else:
                 continue
-            preferred = preferred_spellings().get(word)
-            if preferred is None or all(w in ctx.wire_names for w in word.split()):
+            preferred = reportable.get(word)
+            if preferred is None:
                 continue  # the preferred spelling, or one the wire pool writes too
-            if all(x in ctx.wire_names for x in preferred.split()):
-                yield rule.finding(
-                    ctx,
-                    token.start,
-                    end,
-                    f"the wire spells this “{preferred.title()}”",
-                    evidence=f"variants: {' / '.join(groups[word])}; the wire pool "
-                    f"uses the current spelling “{preferred.title()}”",
-                    confidence=0.9,
-                )
+            yield rule.finding(
+                ctx,
+                token.start,
+                end,
+                f"the wire spells this “{preferred.title()}”",
+                evidence=f"variants: {' / '.join(groups[word])}; the wire pool "
+                f"uses the current spelling “{preferred.title()}”",
+                confidence=0.9,
+            )
 
 
 @lru_cache(maxsize=8)
-def _reportable_first_words(wire_names: frozenset[str]) -> tuple[str, ...]:
-    """The first word ("north" of "north macedonia"; a one-word spelling is its own) of each
-    deprecated spelling the rule may report against a wire pool with these names: the pool
-    writes its preferred spelling, and not every word of the deprecated one."""
-    return tuple(
-        dict.fromkeys(
-            deprecated.partition(" ")[0]
-            for deprecated, preferred in preferred_spellings().items()
-            if not all(w in wire_names for w in deprecated.split())
-            and all(w in wire_names for w in preferred.split())
-        )
-    )
+def _reportable(wire_names: frozenset[str]) -> tuple[Mapping[str, str], tuple[str, ...]]:
+    """The deprecated spellings the rule may report against a wire pool with these names, with
+    their preferred spelling (the pool writes the preferred one, and not every word of the
+    deprecated one), and the first word of each ("north" of "north macedonia"; a one-word
+    spelling is its own)."""
+    reportable = {
+        deprecated: preferred
+        for deprecated, preferred in preferred_spellings().items()
+        if not all(w in wire_names for w in deprecated.split())
+        and all(w in wire_names for w in preferred.split())
+    }
+    first_words = tuple(dict.fromkeys(d.partition(" ")[0] for d in reportable))
+    return MappingProxyType(reportable), first_words  # read-only: shared through the cache
 
 
 def _may_fold_to_any(text: str, words: tuple[str, ...]) -> bool:
