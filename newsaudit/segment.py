@@ -79,13 +79,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``, with whitespace trimmed."""
     chunk = text[start:end]
     first = _BOUNDARY.search(chunk) if _may_have_boundary(chunk) else None
-    if first is None:  # one sentence (most paragraphs): the chunk, trimmed
-        lead, trail = len(chunk) - len(chunk.lstrip()), len(chunk.rstrip())
-        return [(start + lead, start + trail)] if trail > lead else []
     cuts = [0]
-    for match in _BOUNDARY.finditer(chunk, first.start()):
-        if not _is_abbreviation(chunk, match.start()):
-            cuts.append(match.end())
+    if first is not None:  # most paragraphs are one sentence: no boundary, the chunk trimmed
+        for match in _BOUNDARY.finditer(chunk, first.start()):
+            if not _is_abbreviation(chunk, match.start()):
+                cuts.append(match.end())
     cuts.append(len(chunk))
     spans = []
     for a, b in zip(cuts, cuts[1:]):
