@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsaudit.report.common import LineIndex
 from newsaudit.segment import segment
@@ -33,3 +37,11 @@ def test_blank_line_separates_paragraphs_for_every_line_ending(newline):
     doc = segment("a.txt", text)
     assert [p.text for p in doc.paragraphs] == [
         f"The mayor said the bridge{newline}would reopen in May.", "Repairs cost 12 million."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(["a", "é", " ", "\n", "\r", "\u2028", "\x0b"]), max_size=40))
+def test_line_starts_are_those_of_the_line_break_pattern(text):
+    # LF-only texts take a shortcut: the same starts as the pattern finds (CRLF, CR, LF only;
+    # other Unicode line separators do not end a line).
+    assert LineIndex.of(text).starts == (0, *(m.end() for m in re.finditer("\r\n|\r|\n", text)))
