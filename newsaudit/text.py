@@ -89,7 +89,9 @@ _ACRONYM_BEFORE = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.){2,}\s+$")  # "U.S. Trea
 # U+00C0 on, outside the General Punctuation block (quotes, dashes, spaces; checked over all of
 # Unicode), and a word character (the look-behind). A pattern that starts with a character
 # class: the regex engine scans for it in C, fast.
-_UPPER_TO_RUN_END = re.compile(r"[A-Z\u00c0-\u1fff\u2070-\U0010ffff](?<=\w)[\w’'.\-]*")
+# The class is written as its complement (what is not A-Z, U+00C0-U+1FFF or U+2070 on): the same
+# characters, and a pattern compiled in well under a millisecond instead of 5-17 ms at start-up.
+_UPPER_TO_RUN_END = re.compile(r"[^\x00-@\[-\xbf\u2000-\u206f](?<=\w)[\w’'.\-]*")
 _RUN_CHAR = re.compile(r"[\w’'.\-]")  # every character a match of _CAPITALISED may hold
 
 
@@ -159,11 +161,14 @@ def capitalised_tokens(text: str, offset: int = 0) -> list[Token]:
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A crude, fast stem for matching paraphrases: lower case, no possessive, no suffix."""
-    w = _POSSESSIVE.sub("", word.lower())
-    for suffix in _SUFFIXES:
-        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
-            w = w[: -len(suffix)]
-            break
+    w = word.lower()
+    if "'" in w or "’" in w:  # _POSSESSIVE needs an apostrophe (most words have none)
+        w = _POSSESSIVE.sub("", w)
+    if len(w) >= 5 and w.endswith(_SUFFIXES):  # no suffix is cut from a shorter word
+        for suffix in _SUFFIXES:
+            if len(w) - len(suffix) >= 4 and w.endswith(suffix):
+                w = w[: -len(suffix)]
+                break
     return w[:7]
 
 
