@@ -198,9 +198,12 @@ def is_capitalised(word: str) -> bool:
 def name_tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
     """The tokens of :func:`capitalised_tokens` that are names: not a title, not an ordinary
     word opening a sentence."""
-    return tuple(
-        t for t in capitalised_tokens(text, offset) if _is_name_by_initial(t.text)[t.initial]
-    )
+    return names_among(capitalised_tokens(text, offset))
+
+
+def names_among(tokens) -> tuple[Token, ...]:
+    """The tokens of ``tokens``, capitalised tokens, that are names (see :func:`name_tokens`)."""
+    return tuple([t for t in tokens if _is_name_by_initial(t.text)[t.initial]])
 
 
 @lru_cache(maxsize=100_000)
