@@ -72,7 +72,9 @@ _VOICING = str.maketrans({"d": "t", "b": "p", "z": "s", "v": "f"})
 
 
 @lru_cache(maxsize=50_000)
-def _initial_class(word: str) -> str:
+def initial_class(word: str) -> str:
+    """The class of a name's first sound: a vowel, or its first consonant's class up to
+    voicing. Two names of different classes are never variants (:func:`is_variant`)."""
     first = fold(word)[:1]
     return "vowel" if first in "aeiouy" else skeleton(word)[:1].translate(_VOICING)
 
@@ -85,7 +87,7 @@ def is_variant(a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
     if fa == fb or len(fa) < 4 or len(fb) < 4:
         return False
-    if _initial_class(a) != _initial_class(b):
+    if initial_class(a) != initial_class(b):
         return False
     if _derived(fa, fb) or _derived(fb, fa):  # Russia / Russian: a derived form, not a variant
         return False

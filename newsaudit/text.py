@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import not_
 from typing import NamedTuple
 
 from .lexicon import function_words, is_ordinary_word, load_list
@@ -201,9 +203,12 @@ def is_capitalised(word: str) -> bool:
 def name_tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
     """The tokens of :func:`capitalised_tokens` that are names: not a title, not an ordinary
     word opening a sentence."""
-    return tuple(
-        t for t in capitalised_tokens(text, offset) if _is_name_by_initial(t.text)[t.initial]
-    )
+    return names_among(capitalised_tokens(text, offset))
+
+
+def names_among(tokens) -> tuple[Token, ...]:
+    """The tokens of ``tokens``, capitalised tokens, that are names (see :func:`name_tokens`)."""
+    return tuple([t for t in tokens if _is_name_by_initial(t.text)[t.initial]])
 
 
 @lru_cache(maxsize=100_000)
@@ -289,5 +294,25 @@ def mentions_any(text: str, words: frozenset[str] | None, pattern: re.Pattern) -
     return pattern.search(text) is not None
 
 
+# Characters that stand around a word in running text and are no word characters (so no match
+# of _WORD starts at them, or ends at them): quotes, brackets, dashes and punctuation.
+_AROUND_WORDS = ".,;:!?\"“”‘’'()[]«»-‐–—…"
+
+
 def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+    """The number of words of ``text``: ``len(_WORD.findall(text))``, counted faster.
+
+    No match of _WORD holds white space, and where a match starts and ends within a chunk
+    between white space depends on that chunk alone (its look-behinds look at its own first
+    character), so the count is the sum over ``text.split()``. A chunk that is letters, or
+    letters between characters of _AROUND_WORDS ("said," "“Kyiv”"), is one word: no match
+    starts in the characters around (none is a letter or digit), a letter is no digit, and the
+    match that starts at the first letter ends at the last (the initials' alternative needs a
+    letter after a dot). Most chunks are that; the regex counts the others, joined by spaces.
+    """
+    chunks = text.split()
+    letters = list(map(str.isalpha, chunks))  # most chunks
+    rest = list(compress(chunks, map(not_, letters)))
+    framed = list(map(str.isalpha, map(str.strip, rest, repeat(_AROUND_WORDS))))
+    others = " ".join(compress(rest, map(not_, framed)))
+    return letters.count(True) + framed.count(True) + len(_WORD.findall(others))

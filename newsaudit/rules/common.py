@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from ..model import Finding, Sentence, Severity
-from ..text import Token, name_tokens, tokenize
+from ..text import Token, capitalised_tokens, names_among, tokenize
 from .base import AuditContext, Rule
 
 CONTEXT_CHARS = 30  # characters of context either side of a regex match, as its evidence
@@ -22,7 +22,14 @@ def sentence_tokens(sentence: Sentence) -> tuple[Token, ...]:
 @lru_cache(maxsize=200_000)
 def sentence_names(sentence: Sentence) -> tuple[Token, ...]:
     """The capitalised tokens of a sentence that can be names."""
-    return name_tokens(sentence.text, sentence.start)
+    return names_among(sentence_capitalised(sentence))
+
+
+@lru_cache(maxsize=4_096)
+def sentence_capitalised(sentence: Sentence) -> tuple[Token, ...]:
+    """The capitalised tokens of a sentence (cached for the sentences of the article being
+    audited: the name rules ask for its names, then NA103 for all its capitalised words)."""
+    return tuple(capitalised_tokens(sentence.text, sentence.start))
 
 
 def regex_rule(

@@ -7,7 +7,8 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import chain, islice
-from typing import Iterator
+from types import MappingProxyType
+from typing import Iterator, Mapping
 
 from ..lexicon import is_dictionary_word, is_ordinary_word, load_list, name_zipf
 from ..model import Finding, Sentence, Severity
@@ -17,6 +18,7 @@ from ..nameforms import (
     VARIANT,
     drift,
     has_script_letters,
+    initial_class,
     is_close_variant,
     is_derived_form,
     is_garbled,
@@ -25,9 +27,9 @@ from ..nameforms import (
     skeleton,
     variant_groups,
 )
-from ..text import Token, capitalised_tokens, fold, is_redaction, stem, strip_possessive
+from ..text import Token, fold, is_redaction, stem, strip_possessive
 from .base import AuditContext, Rule
-from .common import sentence_names, sentence_tokens
+from .common import sentence_capitalised, sentence_names, sentence_tokens
 
 NAME_MIN_SIMILARITY = 0.25  # sentence pairs below this are too loose to compare names
 UNSURE_PHRASE_CONFIDENCE = 0.45  # reported, not counted: see check_translated_name
@@ -101,13 +103,22 @@ def _closeness(a: str, b: str) -> float:
 
 
 @lru_cache(maxsize=50_000)
-def _wire_sentence_names(sentences: tuple[Sentence, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The names of wire sentences, redactions left out, and their folded forms (once per
-    aligned wire text, not once per article aligned to it)."""
+def _wire_sentence_names(
+    sentences: tuple[Sentence, ...],
+) -> tuple[Mapping[str, tuple[str, ...]], frozenset[str]]:
+    """The names of wire sentences, redactions left out, by their initial class (of four
+    letters or more: the only ones ``is_variant`` may pair with a name of that class), and
+    their folded forms (once per aligned wire text, not once per article aligned to it)."""
     names = tuple(
         t.bare for s in sentences for t in sentence_names(s) if not is_redaction(t.bare)
     )
-    return names, frozenset(fold(w) for w in names)
+    by_class: dict[str, list[str]] = defaultdict(list)
+    for w in names:
+        if len(fold(w)) >= 4:
+            by_class[initial_class(w)].append(w)
+    # read-only: shared through the cache
+    variant_candidates = MappingProxyType({k: tuple(v) for k, v in by_class.items()})
+    return variant_candidates, frozenset(fold(w) for w in names)
 
 
 @lru_cache(maxsize=50_000)
@@ -159,7 +170,7 @@ def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
     for pair in ctx.alignment.sentences:
         if pair.similarity < NAME_MIN_SIMILARITY:
             continue
-        wire_names = None  # looked up at the first name the wire pool does not know
+        wire_names = None  # by initial class, looked up at the first name the pool does not know
         for token in sentence_names(pair.sentence):
             word = token.bare
             folded = fold(word)
@@ -169,7 +180,8 @@ def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 wire_names, wire_folded = _wire_sentence_names(pair.wire_sentences)
             if folded in wire_folded:
                 continue
-            match = _closest_variant(word, wire_names)
+            # the wire names that may be variants of the word, in their order
+            match = _closest_variant(word, wire_names.get(initial_class(word), ()))
             if match is None or is_derived_form(word, match):
                 continue
             severity, confidence, note = grade_drift(word, match)
@@ -434,11 +446,11 @@ def _unknown_wire_names(sentence: Sentence) -> tuple[Token, ...]:
 def _may_hold_phrase(sentence: Sentence, wire_text: str, titles: frozenset[str]) -> bool:
     """The article sentence has a word that a phrase reported by ``check_translated_name``
     could hold: capitalised, not the first of its sentence, a plain word and no title, and
-    not in the wire text (every word of such a phrase is all that). ``capitalised_tokens``
-    gives the capitalised tokens of ``sentence_tokens`` without tokenising the rest; most
-    sentences have no such word, and the costlier tests need not run. ``wire_text`` is the
-    aligned wire text in lower case."""
-    for t in capitalised_tokens(sentence.text, sentence.start):
+    not in the wire text (every word of such a phrase is all that). ``sentence_capitalised``
+    gives the capitalised tokens of ``sentence_tokens`` without tokenising the rest (found
+    already for the sentence's names); most sentences have no such word, and the costlier
+    tests need not run. ``wire_text`` is the aligned wire text in lower case."""
+    for t in sentence_capitalised(sentence):
         if not t.initial:
             word = _phrase_word(t.text, titles)
             if word is not None and word not in wire_text:
