@@ -30,6 +30,7 @@ import re
 import unicodedata
 import zlib
 from array import array
+from bisect import bisect_left
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -75,6 +76,9 @@ _ELISION = re.compile(r"([^\W\d_]{1,2})'([aehiouyáéíóúàèìòùâêîôû�
 _DIGIT_RUN = re.compile(r"[0-9]{2,}")
 
 
+FENCE_STRIDE = 16
+
+
 class FrequencyTable:
     """One wordfreq list: words sorted by their UTF-8 bytes, each with its frequency bucket."""
 
@@ -84,6 +88,11 @@ class FrequencyTable:
         self._offsets = offsets  # word i is blob[offsets[i]:offsets[i + 1]]
         self._buckets = buckets
         self._count = len(buckets)
+        # Every FENCE_STRIDE-th word, as bytes: a C bisection over them leaves a search of
+        # FENCE_STRIDE words in Python instead of the whole list (4 steps instead of ~19).
+        self._fences = [
+            blob[offsets[i] : offsets[i + 1]] for i in range(0, self._count, FENCE_STRIDE)
+        ]
 
     @classmethod
     def from_buckets(cls, frequencies: list[float], buckets: list[list[str]]) -> FrequencyTable:
@@ -106,7 +115,11 @@ class FrequencyTable:
         """The frequency of one token of the list, None when it is not listed."""
         key = token.encode("utf-8")
         blob, offsets = self._blob, self._offsets
-        low, high = 0, self._count
+        # fences[:fence] < key <= fences[fence:]: the first word not below the key is after
+        # the word at fence - 1 and at or before the word at fence.
+        fence = bisect_left(self._fences, key)
+        low = (fence - 1) * FENCE_STRIDE + 1 if fence else 0
+        high = min(fence * FENCE_STRIDE, self._count)
         while low < high:
             middle = (low + high) // 2
             if blob[offsets[middle] : offsets[middle + 1]] < key:

@@ -120,6 +120,23 @@ def test_table_lookup_finds_every_word_and_no_other():
         0.25, 0.5, 0.25, 0.5, None, None, None]  # a word listed twice keeps its rarer bucket
 
 
+@pytest.mark.parametrize("count", [1, 2, 15, 16, 17, 31, 32, 33, 100, 257])
+def test_table_lookup_across_fences(count):
+    # The search starts from every FENCE_STRIDE-th word: lists shorter than, equal to and around
+    # multiples of the stride; every listed word, and keys between, before and after them.
+    rng = random.Random(count)
+    words = sorted({"".join(rng.choices("abcé", k=rng.randint(1, 5))) for _ in range(3 * count)})
+    words = words[:count]
+    buckets = [[w] for w in words]
+    table = word_frequency.FrequencyTable.from_buckets([float(i) for i in range(len(words))],
+                                                       buckets)
+    listed = dict(zip(words, range(len(words))))
+    probes = words + [w + "a" for w in words] + [w[:-1] for w in words] + ["", "zzz", "\0"]
+    for probe in probes:
+        expected = float(listed[probe]) if probe in listed else None
+        assert table.frequency(probe) == expected, probe
+
+
 def test_audit_of_the_seeds_does_not_import_wordfreq(tmp_path):
     """The point of the table: once cached, a run reads it instead of importing wordfreq (0.5 s);
     the first run builds the cache from wordfreq."""
