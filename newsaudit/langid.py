@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .lexicon import function_words
-import re
 
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
+# In ASCII text the runs of _LETTER_WORDS are the runs of [A-Za-z]: this table maps the UTF-8
+# bytes of a letter to its lower case and every other byte to a space, so that split() cuts
+# the runs of ASCII text in lower case (one C pass each, where the regex is slower).
+_LOWER_LETTER_BYTES = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256)
+)
 
 SAMPLE_CHARS = 1500  # langdetect is stable well before this; longer samples only cost time
 UNKNOWN = "unknown"
@@ -52,11 +58,13 @@ def detect_language(text: str) -> str:
 
 def english_share(text: str) -> float:
     """Share of word tokens that are English function words: a cheap signal of English prose."""
-    tokens = _LETTER_WORDS.findall(text.lower())
+    if text.isascii():
+        tokens = text.encode().translate(_LOWER_LETTER_BYTES).decode().split()
+    else:
+        tokens = _LETTER_WORDS.findall(text.lower())
     if not tokens:
         return 0.0
-    stop = function_words()
-    return sum(1 for t in tokens if t in stop) / len(tokens)
+    return sum(map(function_words().__contains__, tokens)) / len(tokens)
 
 
 def _sample(text: str) -> str:

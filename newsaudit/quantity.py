@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from .text import ASCII_TWINS, LOWER_WORD_BYTES, word_lookup_is_exact
@@ -101,6 +102,7 @@ APPROXIMATORS = (
 APPROXIMATE_TOLERANCE = 0.05
 
 _SCALE_WORDS = "|".join(sorted((re.escape(s) for s in SCALES), key=len, reverse=True))
+_SCALE_INITIALS = "".join(sorted({s[0] for s in SCALES}))  # letters, matched ignoring case
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<apos>['’])?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
@@ -110,7 +112,8 @@ _NUMBER = re.compile(
     r"(?:\s*(?P<mer>a\.m\.|p\.m\.|am\b|pm\b))?"  # 8pm, 8 p.m.
     r"(?:\s*(?P<time>gmt|utc|cet|msk|eet|hrs|local time|o'clock)\b)?"
     r"(?P<half>\s+and\s+a\s+half\b)?"
-    r"(?:[\s-]*(?P<scale>" + _SCALE_WORDS + r")\b\.?)?"
+    # (the look-ahead, implied by the alternation, rules most words out at their first letter)
+    r"(?:[\s-]*(?=[" + _SCALE_INITIALS + r"])(?P<scale>" + _SCALE_WORDS + r")\b\.?)?"
     r"(?P<pct>\s*(?:%|per\s?cent\b|percent\b))?",
     re.IGNORECASE,
 )
@@ -195,6 +198,9 @@ UNIT_DIMENSIONS = {
 _UNIT_AFTER = re.compile(r"\s*(km/h|°[cf]|[a-z]+)", re.IGNORECASE)
 
 
+_START = itemgetter(1)  # a Quantity's start
+
+
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= APPROXIMATE_TOLERANCE * max(abs(a), abs(b))
 
@@ -223,11 +229,11 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 scan_from = start.end()
                 continue
             scan_from = m.end()
-            if any(a <= m.start() < b for a, b in taken):
+            if taken and any(a <= m.start() < b for a, b in taken):
                 continue
             out.append(_number(m, text))
     for start, end, word, half in spelled:
-        if any(a <= start < b for a, b in taken):
+        if taken and any(a <= start < b for a, b in taken):
             continue
         value = float(WORDS.get(word, ORDINALS.get(word, 0))) + (0.5 if half else 0)
         out.append(
@@ -240,7 +246,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 readings=frozenset({value}),
             )
         )
-    out.sort(key=lambda q: q.start)
+    if taken or spelled:  # (numbers alone are found in order)
+        out.sort(key=_START)
     return tuple(_year_ranges(_share_range_scales(out, text), text))
 
 
@@ -297,6 +304,8 @@ def _is_word_char(text: str, i: int) -> bool:
 
 def _year_ranges(found: list[Quantity], text: str) -> list[Quantity]:
     """In "1914-88" the 88 is 1988: give a two-digit year after a year that reading too."""
+    if len(found) < 2:
+        return found
     out = list(found)
     for i in range(1, len(out)):
         first, second = out[i - 1], out[i]
@@ -326,7 +335,9 @@ def _year_ranges(found: list[Quantity], text: str) -> list[Quantity]:
 def _number(m: re.Match, text: str) -> Quantity:
     value, kind, readings, step, digits = _reading(*m.groups())
     unit = _UNIT_AFTER.match(text, m.end())
-    unit_word = unit.group(1).lower() if unit and unit.group(1).lower() in UNIT_DIMENSIONS else ""
+    unit_word = unit.group(1).lower() if unit else ""
+    if unit_word not in UNIT_DIMENSIONS:
+        unit_word = ""
     return Quantity(
         value,
         m.start(),
@@ -436,6 +447,8 @@ def _approximate(text: str, start: int) -> bool:
 
 def _share_range_scales(found: list[Quantity], text: str) -> list[Quantity]:
     """In "4 to 6 million" the 4 is millions too: give it that reading as well."""
+    if len(found) < 2:
+        return found
     out = list(found)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]

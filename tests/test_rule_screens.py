@@ -48,3 +48,21 @@ def test_repetition_loop_words_of_ascii_text_are_the_regex_words():
     text = "The port of Gdansk, gdansk; GDANSK_2 x-ray 42 it's"
     words, exact = _lower_words(text)
     assert exact and [w.decode() for w in words] == re.findall(r"\w+", text.lower())
+
+
+def test_foreign_script_screen_passes_every_character_a_run_starts_with():
+    from newsaudit.rules.language import _MAYBE_FOREIGN, _foreign_script
+
+    every_character = "".join(map(chr, range(0x110000)))
+    screened_out = _MAYBE_FOREIGN.sub("", every_character)  # what the screen never finds
+    assert _foreign_script().search(screened_out) is None
+    assert len(screened_out) == 0x370 + 0x100 + 0x150 and "—" in screened_out
+
+
+def test_english_share_of_ascii_text_reads_the_regex_words():
+    from newsaudit.langid import _LETTER_WORDS, english_share
+    from newsaudit.lexicon import function_words
+
+    text = "The port's 2nd_ship SAILED at 9am, x-ray of THE bay; it is OK"
+    words = _LETTER_WORDS.findall(text.lower())
+    assert english_share(text) == sum(w in function_words() for w in words) / len(words)
