@@ -43,6 +43,9 @@ class Hit(NamedTuple):
     similarity: float
 
 
+_new_hit = tuple.__new__
+
+
 class WireIndex:
     """Paragraph-level inverted index over a pool of wire documents."""
 
@@ -169,7 +172,8 @@ class WireIndex:
             for key in shortlist
         ]
         scored.sort(reverse=True)  # (similarity, -key) pairs are unique: ties go to the lower key
-        return [Hit(-neg_key, sim) for sim, neg_key in scored[:k] if sim > 0]
+        # tuple.__new__ builds a Hit in C: Hit(...) runs the NamedTuple's Python __new__.
+        return [_new_hit(Hit, (-neg_key, sim)) for sim, neg_key in scored[:k] if sim > 0]
 
     def _nominated(
         self, ranks: list[int], n: int, allow: Callable[[int], bool] | None
