@@ -71,12 +71,18 @@ def skeleton(name: str) -> str:
 _VOICING = str.maketrans({"d": "t", "b": "p", "z": "s", "v": "f"})
 
 
+VARIANT_MIN_LETTERS = 4  # a shorter name (folded) is no variant of any other
+
+
 @lru_cache(maxsize=50_000)
-def initial_class(word: str) -> str:
-    """The class of a name's first sound: a vowel, or its first consonant's class up to
-    voicing. Two names of different classes are never variants (:func:`is_variant`)."""
-    first = fold(word)[:1]
-    return "vowel" if first in "aeiouy" else skeleton(word)[:1].translate(_VOICING)
+def variant_class(word: str) -> str | None:
+    """The class two names must share to be variants (:func:`is_variant`): the class of the
+    first sound, a vowel or the first consonant's class up to voicing; None for a name too
+    short to be a variant of any. Names grouped by it are the only candidates of each other."""
+    folded = fold(word)
+    if len(folded) < VARIANT_MIN_LETTERS:
+        return None
+    return "vowel" if folded[0] in "aeiouy" else skeleton(word)[:1].translate(_VOICING)
 
 
 @lru_cache(maxsize=200_000)
@@ -85,9 +91,10 @@ def is_variant(a: str, b: str) -> bool:
     # The tests that rule a pair out are pure, so their order does not change the answer: the
     # first letters' classes, which tell most pairs of different names apart, go first.
     fa, fb = fold(a), fold(b)
-    if fa == fb or len(fa) < 4 or len(fb) < 4:
+    if fa == fb:
         return False
-    if initial_class(a) != initial_class(b):
+    group = variant_class(a)
+    if group is None or group != variant_class(b):
         return False
     if _derived(fa, fb) or _derived(fb, fa):  # Russia / Russian: a derived form, not a variant
         return False

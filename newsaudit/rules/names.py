@@ -18,13 +18,13 @@ from ..nameforms import (
     VARIANT,
     drift,
     has_script_letters,
-    initial_class,
     is_close_variant,
     is_derived_form,
     is_garbled,
     is_variant,
     name_parts,
     skeleton,
+    variant_class,
     variant_groups,
 )
 from ..text import Token, fold, is_redaction, stem, strip_possessive
@@ -106,16 +106,17 @@ def _closeness(a: str, b: str) -> float:
 def _wire_sentence_names(
     sentences: tuple[Sentence, ...],
 ) -> tuple[Mapping[str, tuple[str, ...]], frozenset[str]]:
-    """The names of wire sentences, redactions left out, by their initial class (of four
-    letters or more: the only ones ``is_variant`` may pair with a name of that class), and
-    their folded forms (once per aligned wire text, not once per article aligned to it)."""
+    """The names of wire sentences, redactions left out, by ``variant_class`` (the only ones
+    ``is_variant`` may pair with a name of that class), and their folded forms (once per
+    aligned wire text, not once per article aligned to it)."""
     names = tuple(
         t.bare for s in sentences for t in sentence_names(s) if not is_redaction(t.bare)
     )
     by_class: dict[str, list[str]] = defaultdict(list)
     for w in names:
-        if len(fold(w)) >= 4:
-            by_class[initial_class(w)].append(w)
+        group = variant_class(w)
+        if group is not None:
+            by_class[group].append(w)
     # read-only: shared through the cache
     variant_candidates = MappingProxyType({k: tuple(v) for k, v in by_class.items()})
     return variant_candidates, frozenset(fold(w) for w in names)
@@ -181,7 +182,7 @@ def check_name_drift(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
             if folded in wire_folded:
                 continue
             # the wire names that may be variants of the word, in their order
-            match = _closest_variant(word, wire_names.get(initial_class(word), ()))
+            match = _closest_variant(word, wire_names.get(variant_class(word), ()))
             if match is None or is_derived_form(word, match):
                 continue
             severity, confidence, note = grade_drift(word, match)
