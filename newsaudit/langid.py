@@ -6,14 +6,12 @@ import re
 from functools import lru_cache
 
 from .lexicon import function_words
+from .text import ascii_runs_table
 
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
-# In ASCII text the runs of _LETTER_WORDS are the runs of [A-Za-z]: this table maps the UTF-8
-# bytes of a letter to its lower case and every other byte to a space, so that split() cuts
-# the runs of ASCII text in lower case (one C pass each, where the regex is slower).
-_LOWER_LETTER_BYTES = bytes(
-    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256)
-)
+# In ASCII text the runs of _LETTER_WORDS are the runs of [A-Za-z]: split() of the text mapped
+# by this table cuts them, in lower case (one C pass each, where the regex is slower).
+_LOWER_LETTER_BYTES = ascii_runs_table()
 
 SAMPLE_CHARS = 1500  # langdetect is stable well before this; longer samples only cost time
 UNKNOWN = "unknown"

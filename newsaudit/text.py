@@ -249,13 +249,21 @@ def fold(word: str) -> str:
 
 
 WORD_RUN = re.compile(r"\w+")  # a maximal run of word characters
-# Each byte of ASCII text to its lower case if it is a word character (a letter, digit or "_"),
-# to a space if not: ``text.encode().translate(LOWER_WORD_BYTES).split()`` gives the ASCII text's
-# word runs in lower case, as bytes, faster than ``WORD_RUN.findall(text.lower())``.
-LOWER_WORD_BYTES = bytes(
-    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c == 95 else 32
-    for c in range(256)
-)
+
+
+def ascii_runs_table(kept: str = "") -> bytes:
+    """A ``bytes.translate`` table for ASCII text: each letter to its lower case, each
+    character of ``kept`` to itself, every other byte to a space. ``split()`` of the text so
+    mapped gives its runs of letters and ``kept`` characters, in lower case, in C passes."""
+    keep = kept.encode("ascii")
+    return bytes(
+        c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c in keep else 32 for c in range(256)
+    )
+
+
+# ``text.encode().translate(LOWER_WORD_BYTES).split()`` gives the ASCII text's word runs
+# (letters, digits, "_") in lower case, as bytes, faster than ``WORD_RUN.findall(text.lower())``.
+LOWER_WORD_BYTES = ascii_runs_table("0123456789_")
 _LOWER_ASCII_WORD = re.compile(r"[a-z]+")
 
 

@@ -9,6 +9,7 @@ from typing import Iterator
 from ..langid import detect_language, is_english
 from ..lexicon import function_words, is_dictionary_word
 from ..model import Finding, Severity
+from ..text import ascii_runs_table
 from .base import AuditContext, Rule
 
 # Letters of scripts other than Latin (and the punctuation that comes with CJK text).
@@ -39,21 +40,13 @@ def _foreign_script_runs(text: str) -> Iterator[re.Match]:
 
 
 def _has_foreign_script(text: str) -> bool:
-    return not (text.isascii() or _MAYBE_FOREIGN.search(text) is None) and bool(
-        _foreign_script().search(text)
-    )
+    return next(_foreign_script_runs(text), None) is not None
 
 
 _LETTER_WORDS = re.compile(r"(?<![\w’'])[^\W\d_]+(?![\w’'])")
-# In ASCII text, _LETTER_WORDS finds the runs of [A-Za-z0-9_'] that are all letters: this
-# table turns every other character into a space (and letters to lower case), so that
-# str.split() cuts those runs in one C pass each.
-_LOWER_WORD_RUNS = str.maketrans(
-    {
-        chr(i): chr(i).lower() if chr(i).isalnum() or chr(i) in "_'" else " "
-        for i in range(128)
-    }
-)
+# In ASCII text, _LETTER_WORDS finds the runs of [A-Za-z0-9_'] that are all letters: split()
+# of the text mapped by this table cuts those runs, in lower case, in one C pass each.
+_LOWER_WORD_RUNS = ascii_runs_table("0123456789_'")
 SENTENCE_MIN_WORDS = 8
 SENTENCE_MAX_ENGLISH_SHARE = 0.12
 
@@ -238,7 +231,7 @@ def _letter_function_words() -> frozenset[str]:
 def _ascii_runs(text: str) -> list[str]:
     """The runs of [A-Za-z0-9_'] of ASCII ``text``, in lower case: its letter words (see
     ``_LOWER_WORD_RUNS``) are those that are all letters."""
-    return text.translate(_LOWER_WORD_RUNS).split()
+    return text.encode().translate(_LOWER_WORD_RUNS).decode().split()
 
 
 _OPENING_QUOTES = "\"“«‘'„"
