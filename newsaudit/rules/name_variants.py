@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from types import MappingProxyType
 import unicodedata
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Iterator, Mapping
 
 from ..model import Finding, Severity
