@@ -63,7 +63,7 @@ def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None =
         all_hits.append(tuple(hits))
         best.append(_best_match(terms, hits, index))
     _gravitate(paragraph_terms, best, all_hits, index, allow)
-    _resolve_shared(doc, best, all_hits, index)
+    _resolve_shared(paragraph_terms, best, all_hits, index)
     groups = _group(best, index)
     paragraphs: list[ParagraphAlignment] = []
     sentences: list[SentencePair] = []
@@ -279,7 +279,7 @@ def _best_match(terms, hits: Sequence[Hit], index: WireIndex):
     return Match(keys, sim, tuple(hits)) if sim >= PARAGRAPH_MIN else None
 
 
-def _resolve_shared(doc: Document, best: list, all_hits: list, index: WireIndex) -> None:
+def _resolve_shared(paragraph_terms: list, best: list, all_hits: list, index: WireIndex) -> None:
     """Two consecutive paragraphs on one wire paragraph: a real 2-1 merge, or one of them is wrong.
 
     They stay together only if, joined, they fit the wire text better than the better of them
@@ -291,7 +291,10 @@ def _resolve_shared(doc: Document, best: list, all_hits: list, index: WireIndex)
             continue
         shared = set(previous.keys) | set(current.keys)
         wire_terms = _union(index.paragraphs[k].terms for k in shared)
-        joined = content_terms(doc.paragraphs[i - 1].text + " " + doc.paragraphs[i].text)
+        # content_terms of the two texts joined by a space: no word spans white space, and
+        # lower() of a space-joined text is the lower() of each part (a final sigma is judged
+        # within its word), so that is the union of the two paragraphs' terms.
+        joined = paragraph_terms[i - 1] | paragraph_terms[i]
         gain = max(previous.similarity, current.similarity) + MERGE_GAIN
         if index.similarity(joined, wire_terms) >= gain:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import not_
 from typing import NamedTuple
 
@@ -176,8 +176,15 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def content_terms(text: str) -> frozenset[str]:
-    """Stems of the content words and the numbers of ``text``, for similarity."""
-    return frozenset(filter(None, map(_TERMS.__getitem__, _WORD.findall(text.lower()))))
+    """Stems of the content words and the numbers of ``text``, for similarity: the terms of
+    ``_WORD.findall(text.lower())``.
+
+    Taken chunk by chunk of ``text.lower().split()``, each chunk's terms looked up (a chunk is
+    mostly one word, with its punctuation): no match of _WORD holds white space, and the
+    matches in a chunk depend on that chunk alone (see :func:`count_words`), so the words are
+    the same, without running the regex over the text (twice as fast).
+    """
+    return frozenset(chain.from_iterable(map(_CHUNK_TERMS.__getitem__, text.lower().split())))
 
 
 class _TermOf(dict):
@@ -194,6 +201,23 @@ class _TermOf(dict):
 
 
 _TERMS = _TermOf()
+
+
+class _ChunkTerms(dict):
+    """Lower-case chunk of text between white space -> the terms of its words (a tuple, most
+    often of one term or none), filled on first use; past ``MAX_CHUNKS`` chunks a new chunk is
+    judged each time, not kept (a long stream brings ever new numbers and names)."""
+
+    MAX_CHUNKS = 200_000
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        terms = tuple(filter(None, map(_TERMS.__getitem__, _WORD.findall(chunk))))
+        if len(self) < self.MAX_CHUNKS:
+            self[chunk] = terms
+        return terms
+
+
+_CHUNK_TERMS = _ChunkTerms()
 
 
 def is_capitalised(word: str) -> bool:
