@@ -344,12 +344,12 @@ def align_sentences(
     if n == m == 1:  # the common case: nothing to search
         sim = index.similarity(a_terms[0], w_terms[0])
         return [(article[0], (wire[0],), sim)] if sim >= SENTENCE_MIN else []
-    # The similarity of each move ending at article sentence i and wire sentence j, at [i][j]
-    # (0-based): 1-1, 1-2 (wire sentences j-1 and j) and 2-1 (article sentences i-1 and i).
     # Similarities are computed as index.similarity does, from summed weights (integers) of
-    # the terms and of the terms shared, so that joined sentences cost additions, not set unions.
-    a_weights = [index.weight(t) for t in a_terms]
-    w_weights = [index.weight(t) for t in w_terms]
+    # the terms and of the terms shared, so that joined sentences cost additions, not set
+    # unions: sim11[i][j] is that of article sentence i and wire sentence j (0-based).
+    weight = index.weight
+    a_weights = [weight(t) for t in a_terms]
+    w_weights = [weight(t) for t in w_terms]
     shared = index.shared_rows(a_terms, w_terms)
     sim11 = [
         [
@@ -358,44 +358,66 @@ def align_sentences(
         ]
         for line, a_weight in zip(shared, a_weights)
     ]
-    sim12 = _joined_similarities(a_terms, a_weights, w_terms, w_weights, shared, sim11, index)
-    sim21 = _transposed(
-        _joined_similarities(
-            w_terms, w_weights, a_terms, a_weights, _transposed(shared), _transposed(sim11), index
-        )
-    )
+    # A merge (1-2: wire sentences j-1 and j; 2-1: article sentences i-1 and i) can only fit
+    # if one of its parts already resembles the other side: it is computed only then, where
+    # the table below reaches it, and is 0.0 elsewhere. The weights of a union are those of
+    # its parts less those of their intersection (inclusion-exclusion, exact on integers),
+    # and so are the shared units.
+    a_overlaps, a_joined = _overlaps(a_terms, a_weights, weight)
+    w_overlaps, w_joined = _overlaps(w_terms, w_weights, weight)
+    shared_units = index.shared_units
     # score[i][j]: the best total over the first i article and j wire sentences; back[i][j]:
-    # the move that reached it (article sentences, wire sentences, similarity). A move's
-    # similarity is at [i - 1][j - 1] of its table; the joined tables hold 0.0 where a move
-    # would start before the first sentence, so those moves are never taken.
+    # the move that reached it (article sentences, wire sentences, similarity).
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     back = [[(0, 0, 0.0)] + [(0, 1, 0.0)] * m] + [
         [(1, 0, 0.0)] + [(0, 0, 0.0)] * m for _ in range(n)
     ]
     up, left = (1, 0, 0.0), (0, 1, 0.0)
+    no_line = [0.0] * m  # the similarities of the article sentence before the first
     for i in range(1, n + 1):
         row, above, steps = score[i], score[i - 1], back[i]
-        line11, line12, line21 = sim11[i - 1], sim12[i - 1], sim21[i - 1]
+        r = i - 1
+        line11, units, terms = sim11[r], shared[r], a_terms[r]
+        line_above = sim11[r - 1] if r else no_line
+        units_above = shared[r - 1] if r else None
+        a_overlap, a_weight = a_overlaps[r], a_weights[r]
         for j in range(1, m + 1):
+            c = j - 1
             # Ties keep the earlier candidate: skip article, skip wire, 1-1, 1-2, 2-1.
             best, step = above[j], up
-            if row[j - 1] > best:
-                best, step = row[j - 1], left
-            sim = line11[j - 1]
+            if row[c] > best:
+                best, step = row[c], left
+            sim = line11[c]
             if sim >= SENTENCE_MIN:
-                total = above[j - 1] + sim - SENTENCE_MIN
+                total = above[c] + sim - SENTENCE_MIN
                 if total > best:
                     best, step = total, (1, 1, sim)
-            sim = line12[j - 1]
-            if sim >= SENTENCE_MIN:
-                total = above[j - 2] + sim - MERGE_COST
-                if total > best:
-                    best, step = total, (1, 2, sim)
-            sim = line21[j - 1]
-            if sim >= SENTENCE_MIN:
-                total = score[i - 2][j - 1] + sim - MERGE_COST
-                if total > best:
-                    best, step = total, (2, 1, sim)
+            if c and (sim >= MERGE_HINT or line11[c - 1] >= MERGE_HINT):
+                merged = _merged(
+                    units[c - 1],
+                    units[c],
+                    terms,
+                    w_overlaps[c],
+                    a_weight + w_joined[c],
+                    shared_units,
+                )
+                if merged >= SENTENCE_MIN:
+                    total = above[c - 1] + merged - MERGE_COST
+                    if total > best:
+                        best, step = total, (1, 2, merged)
+            if r and (sim >= MERGE_HINT or line_above[c] >= MERGE_HINT):
+                merged = _merged(
+                    units_above[c],
+                    units[c],
+                    w_terms[c],
+                    a_overlap,
+                    w_weights[c] + a_joined[r],
+                    shared_units,
+                )
+                if merged >= SENTENCE_MIN:
+                    total = score[i - 2][c] + merged - MERGE_COST
+                    if total > best:
+                        best, step = total, (2, 1, merged)
             row[j], steps[j] = best, step
     pairs = []
     i, j = n, m
@@ -409,49 +431,32 @@ def align_sentences(
     return pairs
 
 
-def _joined_similarities(
-    rows: Sequence[frozenset[str]],
-    row_weights: Sequence[int],
-    columns: Sequence[frozenset[str]],
-    column_weights: Sequence[int],
-    shared: Sequence[Sequence[int]],
-    sims: Sequence[Sequence[float]],
-    index: WireIndex,
-) -> list[list[float]]:
-    """``index.similarity(rows[r], columns[c - 1] | columns[c])`` at [r][c] (0.0 at c = 0),
-    from the rows' and columns' weights, the units they share (``shared[r][c]``) and their
-    similarities (``sims[r][c]``).
-
-    A merge can only fit if one of its parts already resembles the other side: elsewhere it is
-    not computed, and left at 0.0. The weights of a union are those of its parts less those of
-    their intersection (inclusion-exclusion, exact on integers), and so are the shared units.
-    """
-    overlaps = [frozenset()] + [a & b for a, b in zip(columns, columns[1:])]
-    joined_weights = [0] + [
-        column_weights[c - 1] + column_weights[c] - index.weight(overlaps[c])
-        for c in range(1, len(columns))
-    ]
-    out = []
-    for terms, weight, units, line in zip(rows, row_weights, shared, sims):
-        merged = [0.0]
-        for c in range(1, len(columns)):
-            if line[c] >= MERGE_HINT or line[c - 1] >= MERGE_HINT:
-                before, here = units[c - 1], units[c]
-                both = before + here
-                # The overlap is in both columns: when the row shares no weight with one of
-                # them (no term weighs less than nothing), it shares none with the overlap.
-                if before and here and overlaps[c]:
-                    both -= index.shared_units(terms, overlaps[c])
-                total = weight + joined_weights[c]
-                merged.append(2 * both / total if total else 0.0)
-            else:
-                merged.append(0.0)
-        out.append(merged)
-    return out
+def _overlaps(
+    terms: Sequence[frozenset[str]], weights: Sequence[int], weight: Callable
+) -> tuple[list[frozenset[str]], list[int]]:
+    """For each sentence after the first: the terms it shares with the one before, and the
+    weight of the two joined (0 and the empty set for the first)."""
+    overlaps = [frozenset()] + [a & b for a, b in zip(terms, terms[1:])]
+    joined = [0] + [weights[c - 1] + weights[c] - weight(overlaps[c]) for c in range(1, len(terms))]
+    return overlaps, joined
 
 
-def _transposed(matrix: Sequence[Sequence[float]]) -> list[tuple[float, ...]]:
-    return list(zip(*matrix))
+def _merged(
+    before: int,
+    here: int,
+    terms: frozenset[str],
+    overlap: frozenset[str],
+    total: int,
+    shared_units: Callable,
+) -> float:
+    """The similarity of ``terms`` to two joined sentences, from the units it shares with each
+    (``before``, ``here``), the terms the two share (``overlap``) and the weights' ``total``."""
+    both = before + here
+    # The overlap is in both parts: when ``terms`` share no weight with one of them (no term
+    # weighs less than nothing), they share none with the overlap.
+    if before and here and overlap:
+        both -= shared_units(terms, overlap)
+    return 2 * both / total if total else 0.0
 
 
 def _rescue(article: Sequence[Sentence], pairs, hits: Sequence[Hit], index: WireIndex):

@@ -13,6 +13,7 @@ import math
 from bisect import bisect_left
 from itertools import accumulate, chain, repeat
 from dataclasses import dataclass
+from types import ModuleType
 from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 from .model import Document
@@ -77,8 +78,8 @@ class WireIndex:
         ranked = sorted(self._postings, key=lambda t: (len(self._postings[t]), t))
         self._rank = {t: r for r, t in enumerate(ranked)}
         self._nominating = [(self._idf[t], self._postings[t]) for t in ranked]
-        # numpy's copies of _nominating's postings and of _wire_of, built at the first query.
-        self._arrays: tuple[list[np.ndarray], np.ndarray] | None = None
+        # numpy, and its copies of _nominating's postings and of _wire_of, at the first query.
+        self._arrays: tuple[ModuleType, list[np.ndarray], np.ndarray] | None = None
         self._norms = [self.weight(p.terms) for p in self.paragraphs]
         self._wire_of = [p.wire for p in self.paragraphs]
         self._terms_of = [p.terms for p in self.paragraphs]
@@ -189,14 +190,19 @@ class WireIndex:
         (``votes[key] = votes.get(key, 0.0) + idf``) gives: ``np.bincount`` adds its weights
         one by one in input order into zeros, and the postings are concatenated in rank order.
         """
-        import numpy as np  # here, not with the module: `newsaudit --version` does not pay it
+        arrays = self._arrays
+        if arrays is None:
+            # numpy is imported here, not with the module: `newsaudit --version` does not pay it
+            import numpy
 
-        if self._arrays is None:
-            self._arrays = _posting_arrays(self._nominating), np.array(self._wire_of)
-        posting_arrays, wire_of = self._arrays
-        postings = np.concatenate([posting_arrays[rank] for rank in ranks], axis=1)
-        keys = postings[0]
-        weights = postings[1].view(np.float64)
+            arrays = self._arrays = (
+                numpy,
+                _posting_arrays(self._nominating),
+                numpy.array(self._wire_of),
+            )
+        np, posting_arrays, wire_of = arrays
+        keys, bits = np.concatenate([posting_arrays[rank] for rank in ranks], axis=1)
+        weights = bits.view(np.float64)
         if allow is not None:
             permitted = list(map(allow, wire_of[keys].tolist()))
             keys = keys[permitted]
@@ -205,13 +211,17 @@ class WireIndex:
         # back the same slot (one of its own positions, whichever write lands last), so
         # bincount sums over a few hundred slots, not over every paragraph of the pool. A new
         # array per query, not a kept one: threads of a dask worker share the index.
-        slot_of = np.empty(len(self.paragraphs), dtype=np.intp)
+        slot_of = np.empty(len(wire_of), dtype=np.intp)
         slot_of[keys] = np.arange(len(keys))
-        slots = slot_of[keys]
-        votes = np.bincount(slots, weights)
+        votes = np.bincount(slot_of[keys], weights)
         # Votes are sums of idf, all over 0 (see _query), so the unused slots are the zeros.
         # The n-th largest vote is the cut; when fewer than n slots are used it is 0.
-        cut = np.partition(votes, -n)[-n] if len(votes) > n else 0.0
+        if len(votes) > n:
+            ordered = votes.copy()  # what np.partition(votes, -n) does, without its wrapper
+            ordered.partition(-n)
+            cut = ordered[-n]
+        else:
+            cut = 0.0
         chosen = (votes >= cut if cut else votes > 0).nonzero()[0]
         if len(chosen) <= n:
             return keys[chosen].tolist()
