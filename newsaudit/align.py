@@ -262,20 +262,23 @@ def _best_match(terms, hits: Sequence[Hit], index: WireIndex):
     if sim >= CLEAR_MATCH:
         return Match(keys, sim, tuple(hits))  # this close needs no merged counterpart
     weight = index.weight(terms)
+    shared_units = index.shared_units
     for hit in hits[:2]:
-        for step in (-1, 1):
-            other = index.neighbour(hit.key, step)
-            if other is None:
+        # the hit with the paragraph before it, then with the one after it
+        for first in (hit.key - 1, hit.key):
+            pair = index.pair(first)
+            if pair is None:
                 continue
-            joined = index.joined_terms(min(hit.key, other))
+            joined, joined_weight = pair
+            total = weight + joined_weight
             # The paragraph shares at most all of its weight with the pair: when even that
             # would not beat the bar, the similarity does not either (an integer ratio rounds
             # monotonically), and the shared terms need not be summed (42% of the pairs).
-            if 2 * weight / (weight + index.weight(joined)) <= sim + MERGE_GAIN:
+            if 2 * weight / total <= sim + MERGE_GAIN:
                 continue
-            merged_sim = index.similarity(terms, joined)
+            merged_sim = 2 * shared_units(terms, joined) / total  # index.similarity's value
             if merged_sim > sim + MERGE_GAIN:
-                keys, sim = tuple(sorted((hit.key, other))), merged_sim
+                keys, sim = (first, first + 1), merged_sim
     return Match(keys, sim, tuple(hits)) if sim >= PARAGRAPH_MIN else None
 
 

@@ -211,7 +211,13 @@ class _ChunkTerms(dict):
     MAX_CHUNKS = 200_000
 
     def __missing__(self, chunk: str) -> tuple[str, ...]:
-        terms = tuple(filter(None, map(_TERMS.__getitem__, _WORD.findall(chunk))))
+        if chunk.isalpha():
+            # Most chunks: a word of letters, all of it one match of _WORD (its first letter is
+            # no digit, and no dot follows it).
+            term = _TERMS[chunk]
+            terms: tuple[str, ...] = (term,) if term else ()
+        else:
+            terms = tuple(filter(None, map(_TERMS.__getitem__, _WORD.findall(chunk))))
         if len(self) < self.MAX_CHUNKS:
             self[chunk] = terms
         return terms

@@ -85,7 +85,7 @@ class WireIndex:
         self._terms_of = [p.terms for p in self.paragraphs]
         # Filled on first use: what articles compare with a paragraph again and again.
         self._sentence_terms: dict[int, tuple[frozenset[str], ...]] = {}
-        self._joined_terms: dict[int, frozenset[str]] = {}
+        self._pairs: dict[int, tuple[frozenset[str], int] | None] = {}
         # Unrestricted queries by (terms, k): articles repeat paragraphs ("I know.", datelines,
         # boilerplate), and a query is a pure function of its terms on a built index.
         self._answers: dict[tuple[frozenset[str], int], tuple[Hit, ...]] = {}
@@ -238,15 +238,19 @@ class WireIndex:
             terms = self._sentence_terms[key] = tuple(content_terms(s.text) for s in sentences)
         return terms
 
-    def joined_terms(self, key: int) -> frozenset[str]:
-        """The terms of paragraph ``key`` and of the next one (the same set object each time,
-        so its weight is summed once)."""
-        terms = self._joined_terms.get(key)
-        if terms is None:
-            terms = self._joined_terms[key] = (
-                self.paragraphs[key].terms | self.paragraphs[key + 1].terms
-            )
-        return terms
+    def pair(self, key: int) -> tuple[frozenset[str], int] | None:
+        """The terms of paragraph ``key`` and of the next one, and their weight (the same set
+        object each time), or None when ``key`` is not followed by a paragraph of its wire."""
+        pair = self._pairs.get(key, False)
+        if pair is False:
+            wire_of = self._wire_of
+            if 0 <= key < len(wire_of) - 1 and wire_of[key] == wire_of[key + 1]:
+                terms = self._terms_of[key] | self._terms_of[key + 1]
+                pair = (terms, self.weight(terms))
+            else:
+                pair = None
+            self._pairs[key] = pair
+        return pair
 
     def wire_filter(self, allow: Callable[[int], bool]) -> Callable[[int], bool]:
         """``allow`` asked once per wire and looked up after: a query asks it of every

@@ -137,3 +137,18 @@ def test_bincount_sums_like_the_python_loop():
             expected[key] = expected.get(key, 0.0) + weight
         sums = np.bincount(keys, w)
         assert {key: sums[key].item() for key in expected} == expected
+
+
+@given(st.lists(WIRE, min_size=1, max_size=4))
+@settings(max_examples=50, deadline=None)
+def test_pair_joins_a_paragraph_with_the_next_of_its_wire(wires):
+    index = _pool(wires)
+    for key in range(-1, len(index.paragraphs) + 1):
+        pair = index.pair(key)
+        inside = 0 <= key < len(index.paragraphs) - 1
+        if not inside or index.paragraphs[key].wire != index.paragraphs[key + 1].wire:
+            assert pair is None
+            continue
+        terms = index.paragraphs[key].terms | index.paragraphs[key + 1].terms
+        assert pair == (terms, index.weight(terms))
+        assert index.pair(key) is pair  # kept: the same objects each time
