@@ -11,7 +11,6 @@ best sentence anywhere in the paragraph's candidate wire paragraphs (reordered s
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 from typing import Callable, NamedTuple, Sequence
 
 from .model import Alignment, Document, Paragraph, ParagraphAlignment, Sentence, SentencePair
@@ -91,8 +90,10 @@ def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None =
     paragraphs.sort(key=lambda p: p.paragraph)
     sentences.sort(key=lambda p: p.sentence.start)
     result = Alignment(tuple(paragraphs), tuple(sentences))
+    if None not in best:
+        return result  # no paragraph is left unaligned: none has a nearest counterpart
     nearest = _nearest(paragraph_terms, best, all_hits, index, result.main_wire)
-    return replace(result, nearest=nearest)
+    return Alignment(result.paragraphs, result.sentences, nearest)
 
 
 def _paragraph_terms(paragraph: Paragraph) -> frozenset[str]:
@@ -384,13 +385,12 @@ def align_sentences(
         line_above = sim11[r - 1] if r else no_line
         units_above = shared[r - 1] if r else None
         a_overlap, a_weight = a_overlaps[r], a_weights[r]
-        for j in range(1, m + 1):
-            c = j - 1
+        for c, sim in enumerate(line11):  # wire sentence c, the j-th: row[j] is filled here
+            j = c + 1
             # Ties keep the earlier candidate: skip article, skip wire, 1-1, 1-2, 2-1.
             best, step = above[j], up
             if row[c] > best:
                 best, step = row[c], left
-            sim = line11[c]
             if sim >= SENTENCE_MIN:
                 total = above[c] + sim - SENTENCE_MIN
                 if total > best:

@@ -78,8 +78,9 @@ class WireIndex:
         ranked = sorted(self._postings, key=lambda t: (len(self._postings[t]), t))
         self._rank = {t: r for r, t in enumerate(ranked)}
         self._nominating = [(self._idf[t], self._postings[t]) for t in ranked]
-        # numpy, and its copies of _nominating's postings and of _wire_of, at the first query.
-        self._arrays: tuple[ModuleType, list[np.ndarray], np.ndarray] | None = None
+        # numpy, its copies of _nominating's postings and of _wire_of, and 0, 1, 2...: built at
+        # the first query.
+        self._arrays: tuple[ModuleType, list[np.ndarray], np.ndarray, np.ndarray] | None = None
         self._norms = [self.weight(p.terms) for p in self.paragraphs]
         self._wire_of = [p.wire for p in self.paragraphs]
         self._terms_of = [p.terms for p in self.paragraphs]
@@ -195,12 +196,14 @@ class WireIndex:
             # numpy is imported here, not with the module: `newsaudit --version` does not pay it
             import numpy
 
+            longest = max((len(keys) for _, keys in self._nominating), default=0)
             arrays = self._arrays = (
                 numpy,
                 _posting_arrays(self._nominating),
                 numpy.array(self._wire_of),
+                numpy.arange(NOMINATING_TERMS * longest),  # more than the postings of a query
             )
-        np, posting_arrays, wire_of = arrays
+        np, posting_arrays, wire_of, positions = arrays
         keys, bits = np.concatenate([posting_arrays[rank] for rank in ranks], axis=1)
         weights = bits.view(np.float64)
         if allow is not None:
@@ -212,7 +215,7 @@ class WireIndex:
         # bincount sums over a few hundred slots, not over every paragraph of the pool. A new
         # array per query, not a kept one: threads of a dask worker share the index.
         slot_of = np.empty(len(wire_of), dtype=np.intp)
-        slot_of[keys] = np.arange(len(keys))
+        slot_of[keys] = positions[: len(keys)]
         votes = np.bincount(slot_of[keys], weights)
         # Votes are sums of idf, all over 0 (see _query), so the unused slots are the zeros.
         # The n-th largest vote is the cut; when fewer than n slots are used it is 0.
