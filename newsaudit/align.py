@@ -47,6 +47,11 @@ class _Group(NamedTuple):
     hits: tuple[Hit, ...]  # the candidates seen for the group's paragraphs
 
 
+# tuple.__new__ builds a Match or a _Group in C, without the NamedTuple's Python __new__ (the
+# two built for most paragraphs).
+_new_tuple = tuple.__new__
+
+
 def align(doc: Document, index: WireIndex, allow: Callable[[int], bool] | None = None) -> Alignment:
     """Align ``doc`` against the wires of ``index`` (restricted to ``allow``-ed wires)."""
     if allow is not None:
@@ -261,7 +266,8 @@ def _best_match(terms, hits: Sequence[Hit], index: WireIndex):
         return None
     keys, sim = (hits[0].key,), hits[0].similarity
     if sim >= CLEAR_MATCH:
-        return Match(keys, sim, tuple(hits))  # this close needs no merged counterpart
+        # this close needs no merged counterpart
+        return _new_tuple(Match, (keys, sim, tuple(hits)))
     weight = index.weight(terms)
     shared_units = index.shared_units
     for hit in hits[:2]:
@@ -280,7 +286,7 @@ def _best_match(terms, hits: Sequence[Hit], index: WireIndex):
             merged_sim = 2 * shared_units(terms, joined) / total  # index.similarity's value
             if merged_sim > sim + MERGE_GAIN:
                 keys, sim = (first, first + 1), merged_sim
-    return Match(keys, sim, tuple(hits)) if sim >= PARAGRAPH_MIN else None
+    return _new_tuple(Match, (keys, sim, tuple(hits))) if sim >= PARAGRAPH_MIN else None
 
 
 def _resolve_shared(paragraph_terms: list, best: list, all_hits: list, index: WireIndex) -> None:
@@ -328,7 +334,7 @@ def _group(best, index: WireIndex) -> list[_Group]:
                 previous.article + (i,), previous.wire, merged_keys, previous.hits + hits
             )
         else:
-            groups.append(_Group((i,), index.paragraphs[keys[0]].wire, keys, hits))
+            groups.append(_new_tuple(_Group, ((i,), index.paragraphs[keys[0]].wire, keys, hits)))
     return groups
 
 
