@@ -66,3 +66,13 @@ def test_english_share_of_ascii_text_reads_the_regex_words():
     text = "The port's 2nd_ship SAILED at 9am, x-ray of THE bay; it is OK"
     words = _LETTER_WORDS.findall(text.lower())
     assert english_share(text) == sum(w in function_words() for w in words) / len(words)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["1", "23", "456", "0", ",", ", ", " ", "  ", ".", "a", "%", "٣"]),
+                max_size=12).map("".join))
+def test_split_number_comma_search_finds_where_the_split_pattern_does(text):
+    from newsaudit.rules.quantities import _SPLIT, _SPLIT_COMMA
+
+    assert (_SPLIT_COMMA.search(text) is None) == (_SPLIT.search(text) is None)
+
