@@ -76,3 +76,17 @@ def test_split_number_comma_search_finds_where_the_split_pattern_does(text):
 
     assert (_SPLIT_COMMA.search(text) is None) == (_SPLIT.search(text) is None)
 
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([b"a", b"b", b"c"]), max_size=40))
+def test_trigram_periods_are_the_distances_of_equal_runs_of_three_words(words):
+    from operator import eq
+
+    from newsaudit.rules.semantics import LONG_LOOP_MAX_WORDS, _trigram_periods
+
+    expected = {
+        k
+        for k in range(1, LONG_LOOP_MAX_WORDS + 1)
+        if b"\x01\x01\x01" in bytes(map(eq, words, words[k:]))
+    }
+    assert _trigram_periods(words) == expected
