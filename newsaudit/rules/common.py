@@ -13,23 +13,49 @@ from .base import AuditContext, Rule
 CONTEXT_CHARS = 30  # characters of context either side of a regex match, as its evidence
 
 
-@lru_cache(maxsize=200_000)
 def sentence_tokens(sentence: Sentence) -> tuple[Token, ...]:
     """Every token of a sentence, offsets into the file's text (cached: several rules ask)."""
-    return tuple(tokenize(sentence.text, sentence.start))
+    return _tokens_at(sentence.text, sentence.start)
 
 
-@lru_cache(maxsize=200_000)
 def sentence_names(sentence: Sentence) -> tuple[Token, ...]:
     """The capitalised tokens of a sentence that can be names."""
-    return names_among(sentence_capitalised(sentence))
+    return _names_at(sentence.text, sentence.start)
 
 
-@lru_cache(maxsize=4_096)
 def sentence_capitalised(sentence: Sentence) -> tuple[Token, ...]:
     """The capitalised tokens of a sentence (cached for the sentences of the article being
     audited: the name rules ask for its names, then NA103 for all its capitalised words)."""
-    return tuple(capitalised_tokens(sentence.text, sentence.start))
+    return _capitalised_at(sentence.text, sentence.start)
+
+
+# The caches behind the three functions above are keyed by what fixes their answers, a
+# sentence's text and start: a key of a string and a number is hashed in C, where a Sentence
+# (a dataclass) is hashed by a Python-level __hash__, a call per ask (~50,000 asks per 500
+# articles). audit.py empties them through the functions' names.
+@lru_cache(maxsize=200_000)
+def _tokens_at(text: str, start: int) -> tuple[Token, ...]:
+    return tuple(tokenize(text, start))
+
+
+@lru_cache(maxsize=200_000)
+def _names_at(text: str, start: int) -> tuple[Token, ...]:
+    return names_among(_capitalised_at(text, start))
+
+
+@lru_cache(maxsize=4_096)
+def _capitalised_at(text: str, start: int) -> tuple[Token, ...]:
+    return tuple(capitalised_tokens(text, start))
+
+
+for _of_sentence, _cached in (
+    (sentence_tokens, _tokens_at),
+    (sentence_names, _names_at),
+    (sentence_capitalised, _capitalised_at),
+):
+    _of_sentence.cache_clear = _cached.cache_clear  # type: ignore[attr-defined]
+    _of_sentence.cache_info = _cached.cache_info  # type: ignore[attr-defined]
+del _of_sentence, _cached
 
 
 def regex_rule(
