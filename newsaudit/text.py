@@ -241,24 +241,27 @@ def names_among(tokens) -> tuple[Token, ...]:
     return tuple([t for t in tokens if _is_name_by_initial(t.text)[t.initial]])
 
 
+_NEITHER = (False, False)
+
+
 @lru_cache(maxsize=100_000)
 def _is_name_by_initial(word: str) -> tuple[bool, bool]:
     """Whether a token ``word`` is a name when it is not initial, and when it is (one lookup
-    per token, keyed by its text alone)."""
+    per token, keyed by its text alone).
+
+    A name is capitalised, two letters or more, no title and no function word, and no
+    ordinary word written in capitals (SHOUTED words); an initial token is a name only when
+    it is no ordinary word at all."""
     bare = strip_possessive(word)
-    return _is_name(bare, False), _is_name(bare, True)
-
-
-@lru_cache(maxsize=100_000)
-def _is_name(word: str, initial: bool) -> bool:
-    if not is_capitalised(word) or len(word) < 2:
-        return False
-    lower = word.lower()
+    if not is_capitalised(bare) or len(bare) < 2:
+        return _NEITHER
+    lower = bare.lower()
     if lower in load_list("title_words") or lower in function_words():
-        return False
-    if initial and is_ordinary_word(lower):
-        return False
-    return not (word.isupper() and len(word) > 5 and is_ordinary_word(lower))  # SHOUTED words
+        return _NEITHER
+    ordinary = is_ordinary_word(lower)
+    if ordinary and bare.isupper() and len(bare) > 5:
+        return _NEITHER
+    return True, not ordinary
 
 
 def is_redaction(word: str) -> bool:

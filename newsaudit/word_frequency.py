@@ -154,14 +154,19 @@ def plain_tokens(word: str) -> list[str] | None:
     """wordfreq's English tokens of ``word`` when it has a plain shape, else None."""
     if not _PLAIN.fullmatch(word):
         return None
-    if not (unicodedata.is_normalized("NFC", word) and unicodedata.is_normalized("NFKC", word)):
+    # (ASCII text is its own NFC and NFKC form: no ASCII character decomposes or composes)
+    if not word.isascii() and not (
+        unicodedata.is_normalized("NFC", word) and unicodedata.is_normalized("NFKC", word)
+    ):
         return None
     folded = word.casefold()
     if "." in folded:
         return [folded.rstrip(".")]
+    if "-" not in folded and "'" not in folded:  # most words: one part, no elision to split
+        return [folded.replace("’", "'") if "’" in folded else folded]
     tokens = []
     for part in folded.split("-"):
-        elision = _ELISION.fullmatch(part)
+        elision = _ELISION.fullmatch(part) if "'" in part else None  # it needs an apostrophe
         tokens.extend(elision.groups() if elision else (part.replace("’", "'"),))
     return tokens
 
@@ -196,6 +201,8 @@ def _zeros(run: re.Match) -> str:
 
 
 def _token_frequency(table: FrequencyTable, token: str) -> float | None:
+    if token.isalpha():  # most tokens: no digit, so no run of digits to estimate
+        return table.frequency(token)
     smashed = _DIGIT_RUN.sub(_zeros, token)
     frequency = table.frequency(smashed)
     if frequency is None or smashed == token:  # a listed run of zeros ("00ft") is not estimated
@@ -209,17 +216,30 @@ def _token_frequency(table: FrequencyTable, token: str) -> float | None:
 def zipf_of_tokens(table: FrequencyTable, tokens: list[str]) -> float:
     """wordfreq's Zipf value of a word made of ``tokens``: 1/f = 1/f1 + 1/f2 + ..., rounded to
     three significant digits, floored at wordfreq's minimum, then to hundredths of a Zipf unit."""
-    frequency = _MINIMUM_FREQUENCY
-    one_over = 0.0
+    frequencies = []
     for token in tokens:
         token_frequency = _token_frequency(table, token)
         if token_frequency is None:
-            break
+            return _UNSEEN_ZIPF
+        frequencies.append(token_frequency)
+    return _zipf_of_frequencies(tuple(frequencies))
+
+
+# Memoised: the rounding (two float-to-decimal conversions) costs more than the lookup, and most
+# words are one token whose frequency is one of the list's few hundred buckets.
+@lru_cache(maxsize=4096)
+def _zipf_of_frequencies(frequencies: tuple[float, ...]) -> float:
+    """The Zipf value of a word whose tokens have these frequencies (see ``zipf_of_tokens``)."""
+    one_over = 0.0
+    for token_frequency in frequencies:
         one_over += 1.0 / token_frequency
-    else:
-        unrounded = max(1.0 / one_over, _MINIMUM_FREQUENCY)
-        frequency = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    unrounded = max(1.0 / one_over, _MINIMUM_FREQUENCY)
+    frequency = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
     return round(math.log(frequency, 10) + 9, 2)
+
+
+# The Zipf value of a word some token of which is not listed: wordfreq's floor.
+_UNSEEN_ZIPF = round(math.log(_MINIMUM_FREQUENCY, 10) + 9, 2)
 
 
 def zipf(word: str, wordlist: str) -> float:

@@ -66,3 +66,47 @@ def test_english_share_of_ascii_text_reads_the_regex_words():
     text = "The port's 2nd_ship SAILED at 9am, x-ray of THE bay; it is OK"
     words = _LETTER_WORDS.findall(text.lower())
     assert english_share(text) == sum(w in function_words() for w in words) / len(words)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["1", "23", "456", "0", ",", ", ", " ", "  ", ".", "a", "%", "٣"]),
+                max_size=12).map("".join))
+def test_split_number_comma_search_finds_where_the_split_pattern_does(text):
+    from newsaudit.rules.quantities import _SPLIT, _SPLIT_COMMA
+
+    assert (_SPLIT_COMMA.search(text) is None) == (_SPLIT.search(text) is None)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([b"a", b"b", b"c"]), max_size=40))
+def test_trigram_periods_are_the_distances_of_equal_runs_of_three_words(words):
+    from operator import eq
+
+    from newsaudit.rules.semantics import LONG_LOOP_MAX_WORDS, _trigram_periods
+
+    expected = {
+        k
+        for k in range(1, LONG_LOOP_MAX_WORDS + 1)
+        if b"\x01\x01\x01" in bytes(map(eq, words, words[k:]))
+    }
+    assert _trigram_periods(words) == expected
+
+
+# The punctuation rules' hints as one pattern each (as they were first written): the literal-led
+# hints that replace them must find something in exactly the same texts.
+PUNCTUATION_HINTS = {"NA501": r"\s\.\s+[a-z]", "NA502": r"\.\s*\.|,\s*,|;\s*;|:\s*:",
+                     "NA503": r"[ \t][,!?;:.]", "NA504": r"[“”]"}
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", ".", ",", ";", ":", "!", "?", "a", "B", "“", "”", "\n",
+                                 "\u00a0", "x"]), max_size=12).map("".join))
+def test_punctuation_hints_find_what_their_single_patterns_find(text):
+    from newsaudit.rules.punctuation import RULES
+
+    for rule in RULES:
+        if rule.code in PUNCTUATION_HINTS:
+            cells = dict(zip(rule.check.__code__.co_freevars,
+                             (c.cell_contents for c in rule.check.__closure__)))
+            found = any(h.search(text) is not None for h in cells["hints"])
+            assert found == (re.search(PUNCTUATION_HINTS[rule.code], text) is not None)

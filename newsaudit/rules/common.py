@@ -13,23 +13,49 @@ from .base import AuditContext, Rule
 CONTEXT_CHARS = 30  # characters of context either side of a regex match, as its evidence
 
 
-@lru_cache(maxsize=200_000)
 def sentence_tokens(sentence: Sentence) -> tuple[Token, ...]:
     """Every token of a sentence, offsets into the file's text (cached: several rules ask)."""
-    return tuple(tokenize(sentence.text, sentence.start))
+    return _tokens_at(sentence.text, sentence.start)
 
 
-@lru_cache(maxsize=200_000)
 def sentence_names(sentence: Sentence) -> tuple[Token, ...]:
     """The capitalised tokens of a sentence that can be names."""
-    return names_among(sentence_capitalised(sentence))
+    return _names_at(sentence.text, sentence.start)
 
 
-@lru_cache(maxsize=4_096)
 def sentence_capitalised(sentence: Sentence) -> tuple[Token, ...]:
     """The capitalised tokens of a sentence (cached for the sentences of the article being
     audited: the name rules ask for its names, then NA103 for all its capitalised words)."""
-    return tuple(capitalised_tokens(sentence.text, sentence.start))
+    return _capitalised_at(sentence.text, sentence.start)
+
+
+# The caches behind the three functions above are keyed by what fixes their answers, a
+# sentence's text and start: a key of a string and a number is hashed in C, where a Sentence
+# (a dataclass) is hashed by a Python-level __hash__, a call per ask (~50,000 asks per 500
+# articles). audit.py empties them through the functions' names.
+@lru_cache(maxsize=200_000)
+def _tokens_at(text: str, start: int) -> tuple[Token, ...]:
+    return tuple(tokenize(text, start))
+
+
+@lru_cache(maxsize=200_000)
+def _names_at(text: str, start: int) -> tuple[Token, ...]:
+    return names_among(_capitalised_at(text, start))
+
+
+@lru_cache(maxsize=4_096)
+def _capitalised_at(text: str, start: int) -> tuple[Token, ...]:
+    return tuple(capitalised_tokens(text, start))
+
+
+for _of_sentence, _cached in (
+    (sentence_tokens, _tokens_at),
+    (sentence_names, _names_at),
+    (sentence_capitalised, _capitalised_at),
+):
+    _of_sentence.cache_clear = _cached.cache_clear  # type: ignore[attr-defined]
+    _of_sentence.cache_info = _cached.cache_info  # type: ignore[attr-defined]
+del _of_sentence, _cached
 
 
 def regex_rule(
@@ -47,7 +73,7 @@ def regex_rule(
     keep: Callable[[re.Match], bool] | None = None,
     when: Callable[[AuditContext], bool] | None = None,
     unless_in_wire: bool = False,
-    hint: re.Pattern | None = None,
+    hint: re.Pattern | tuple[re.Pattern, ...] | None = None,
     screen: Callable[[str], bool] | None = None,
     **facts,
 ) -> Rule:
@@ -60,21 +86,28 @@ def regex_rule(
     the aligned wire paragraph has too is the source's own and is not reported. ``facts`` are
     further ``Rule`` fields.
 
-    ``hint``, for speed, is a pattern that finds something in every text where ``pattern``
-    matches, fast (it starts with a literal or a character set, where ``pattern`` often starts
-    with a look-behind that is tried at every position). Without look-around or anchors, what
-    it finds in a paragraph it finds in the whole text too: a text, and then a paragraph,
-    where it finds nothing is not searched with ``pattern``.
+    ``hint``, for speed, is a pattern, or several, one of which finds something in every text
+    where ``pattern`` matches, fast (each starts with a literal, which the regex engine finds
+    fastest, or a character set, where ``pattern`` often starts with a look-behind that is
+    tried at every position). Without anchors, negative look-around or a look-ahead, what a
+    hint finds in a paragraph it finds in the whole text too (a positive look-behind that
+    passes in the paragraph sees the same characters there): a text, and then a paragraph,
+    where no hint finds anything is not searched with ``pattern``.
 
     ``screen``, for speed too, is a test of the whole text that is False only where no match of
     ``pattern`` would be kept: a text it rules out is not searched.
     """
 
+    hints = () if hint is None else (hint,) if isinstance(hint, re.Pattern) else tuple(hint)
+
+    def hinted(text: str) -> bool:
+        return any(h.search(text) is not None for h in hints)
+
     def check(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         if when is not None and not when(ctx):
             return
         text = ctx.doc.text
-        if hint is not None and hint.search(text) is None:
+        if hints and not hinted(text):
             return  # no match anywhere
         if screen is not None and not screen(text):
             return  # no match anywhere that ``keep`` keeps
@@ -84,7 +117,7 @@ def regex_rule(
             else [(0, len(text), text, None)]
         )
         for block_start, block_end, block, index in blocks:
-            if hint is not None and scope == "paragraph" and hint.search(block) is None:
+            if hints and scope == "paragraph" and not hinted(block):
                 continue  # no match in this paragraph
             in_wire = None  # the aligned wire text, looked up at the first match only
             for m in pattern.finditer(block):

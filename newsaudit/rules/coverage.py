@@ -50,6 +50,25 @@ def _slots(article: list[Sentence], wire: list[Sentence], pairs) -> dict[int, li
 def _aligned_groups(ctx: AuditContext, done: set[int] | None = None):
     """(article sentences, wire sentences, wire path, similarity) per well-aligned paragraph;
     with ``done``, only where an article sentence's index is not in it."""
+    groups = _groups_of(ctx)
+    if done is None:
+        return groups
+    return [group for group in groups if not all(s.index in done for s in group[0])]
+
+
+# The groups of the last context asked for, with that context (NA311 and NA312 both ask, one
+# after the other): a context is immutable, so its groups are the same at every ask.
+_LAST_GROUPS: list = [None, ()]
+
+
+def _groups_of(ctx: AuditContext) -> tuple:
+    """The groups of ``_aligned_groups``, worked out once per context."""
+    if _LAST_GROUPS[0] is not ctx:
+        _LAST_GROUPS[:] = [ctx, tuple(_list_groups(ctx))]
+    return _LAST_GROUPS[1]
+
+
+def _list_groups(ctx: AuditContext):
     paragraphs_of: dict[tuple, list[int]] = {}  # wire paragraphs -> article paragraphs, in order
     for p in ctx.alignment.paragraphs:
         paragraphs_of.setdefault((p.wire_path, p.wire_paragraphs), []).append(p.paragraph)
@@ -61,8 +80,6 @@ def _aligned_groups(ctx: AuditContext, done: set[int] | None = None):
             continue
         seen.add(key)
         article = [s for i in paragraphs_of[key] for s in ctx.doc.paragraphs[i].sentences]
-        if done is not None and all(s.index in done for s in article):
-            continue  # what the caller would pass over, before the wire sentences are listed
         wire_sents = [s for i in pa.wire_paragraphs for s in wire.paragraphs[i].sentences]
         yield article, wire_sents, pa.wire_path, pa.similarity
 

@@ -16,11 +16,13 @@ from .common import regex_rule
 
 def _punctuation_rule(
     code: str, name: str, pattern: str, message: str, doc: str, translation_signal: bool,
-    hint: str,
+    hint: str | tuple[str, ...],
 ) -> Rule:
     """Punctuation the aligned wire paragraph has too ("!!!", "..") is the source's own.
 
-    ``hint``: what every paragraph with a match contains, found fast (see ``regex_rule``)."""
+    ``hint``: what every paragraph with a match contains, found fast (see ``regex_rule``): a
+    pattern, or several (one of which finds something there), each led by a literal where it
+    can be (the regex engine scans for a literal much faster than for a character set)."""
     return regex_rule(
         code,
         name,
@@ -32,7 +34,7 @@ def _punctuation_rule(
         translation_signal=translation_signal,
         minor_weight=MINOR_PUNCTUATION_WEIGHT,
         unless_in_wire=True,
-        hint=re.compile(hint),
+        hint=tuple(map(re.compile, (hint,) if isinstance(hint, str) else hint)),
     )
 
 
@@ -57,7 +59,9 @@ STRAY_PERIOD = _punctuation_rule(
     "the status of the port remains unclear"
     """,
     translation_signal=True,
-    hint=r"\s\.\s+[a-z]",  # the spaced period and the lower-case letter after it
+    # the spaced period and the lower-case letter after it (as r"\s\.\s+[a-z]", the period
+    # first)
+    hint=r"\.(?<=\s\.)\s+[a-z]",
 )
 
 DOUBLED_PUNCTUATION = _punctuation_rule(
@@ -81,7 +85,7 @@ DOUBLED_PUNCTUATION = _punctuation_rule(
     "released by the emergency service. Officials said"
     """,
     translation_signal=True,
-    hint=r"\.\s*\.|,\s*,|;\s*;|:\s*:",  # the two marks (ellipses too)
+    hint=(r"\.\s*\.", r",\s*,", r";\s*;", r":\s*:"),  # the two marks (ellipses too)
 )
 
 SPACE_BEFORE_PUNCTUATION = _punctuation_rule(
@@ -106,7 +110,8 @@ SPACE_BEFORE_PUNCTUATION = _punctuation_rule(
     "The mayor said, however, that talks continue."
     """,
     translation_signal=False,
-    hint=r"[ \t][,!?;:.]",  # the last space and the mark
+    # the last space and the mark (as r"[ \t][,!?;:.]", each mark first)
+    hint=tuple(rf"{re.escape(mark)}(?<=[ \t]{re.escape(mark)})" for mark in ",!?;:."),
 )
 
 MISPLACED_QUOTE = _punctuation_rule(
@@ -130,7 +135,7 @@ MISPLACED_QUOTE = _punctuation_rule(
     "“We will stay,” he said."
     """,
     translation_signal=True,
-    hint=r"[“”]",  # a curly quote
+    hint=("“", "”"),  # a curly quote
 )
 
 

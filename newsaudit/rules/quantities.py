@@ -122,11 +122,16 @@ def _slipped(q: Quantity, w: Quantity) -> bool:
 
 
 _SPLIT = re.compile(r"(\d{1,3})(?:, (\d{3})(?!\d)|,(\d{1,2})(?![\d,]))")
+# _SPLIT matches somewhere exactly where a comma right after a digit is followed by one of its
+# two tails (the one digit before that comma is a match of its leading \d{1,3}): a pattern
+# that starts with the comma, which the regex engine scans for fast, where _SPLIT (a group
+# first) is tried at every position.
+_SPLIT_COMMA = re.compile(r",(?<=\d,)(?: \d{3}(?!\d)|\d{1,2}(?![\d,]))")
 
 
 def _has_split(text: str) -> bool:
     """Whether ``split_number`` can find anything in ``text`` (a comma first: it is fast)."""
-    return "," in text and _SPLIT.search(text) is not None
+    return "," in text and _SPLIT_COMMA.search(text) is not None
 
 
 def split_number(text: str, q: Quantity, wire_numbers) -> re.Match | None:

@@ -239,13 +239,33 @@ def _reduced_relative(sentence, tokens, lower, i, nouns):
 _LOOP = re.compile(r"\b((?:\w+[\s,;]+){0,3}?\w+)(?:[\s,;]+\1\b){2,}", re.IGNORECASE)
 
 
-def _may_loop(words: list, exact: bool, repeated_trigram: bool) -> bool:
+def _trigram_periods(words: list) -> set[int]:
+    """The distances of up to ``LONG_LOOP_MAX_WORDS`` between two equal runs of three words.
+
+    A phrase of k words (k >= 3) right after itself, or of k >= 2 words three times in a row,
+    repeats its first three words k words later: only those k can hold a loop. Asked for
+    paragraphs with a repeated run of three words (few of them), by one pass over the runs
+    instead of one comparison of the whole paragraph per period."""
+    seen: dict[tuple, list[int]] = {}
+    periods: set[int] = set()
+    for i, trigram in enumerate(zip(words, words[1:], words[2:])):
+        before = seen.get(trigram)
+        if before is None:
+            seen[trigram] = [i]
+            continue
+        periods.update(i - j for j in before if i - j <= LONG_LOOP_MAX_WORDS)
+        before.append(i)
+    return periods
+
+
+def _may_loop(words: list, exact: bool, periods: set[int]) -> bool:
     """Cheap test before the regex: some word recurs twice at a period of 1 to 4 words. When
     the words are ``exact`` (the regex's own, see ``_words_as_the_regex_sees_them``), the test
-    is what the regex needs: a phrase of 1 to 4 words three times in a row."""
+    is what the regex needs: a phrase of 1 to 4 words three times in a row. ``periods``: the
+    distances between equal runs of three words (``_trigram_periods``)."""
     for k in range(1, 5):
-        if exact and k > 1 and not repeated_trigram:
-            break  # a phrase of 2 to 4 words three times in a row repeats three words
+        if exact and k > 1 and k not in periods:
+            continue  # a phrase of k >= 2 words three times in a row repeats three words
         same = bytes(map(eq, words, words[k:]))  # same[i]: words[i] == words[i + k]
         if exact:
             if b"\x01" * (2 * k) in same:  # words[i : i + k] twice more right after
@@ -281,8 +301,9 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
         words, exact = _lower_words(paragraph.text)
         trigrams = max(len(words) - 2, 0)
         repeated_trigram = len(set(zip(words, words[1:], words[2:]))) != trigrams
+        periods = _trigram_periods(words) if repeated_trigram else set()
         reported: list[tuple[int, int]] = []
-        loops = _long_loops(paragraph.text, words, exact) if repeated_trigram else []
+        loops = _long_loops(paragraph.text, words, exact, periods) if repeated_trigram else []
         for start, end, phrase in loops:
             reported.append((start, end))
             yield rule.finding(
@@ -292,7 +313,7 @@ def check_repetition_loop(rule: Rule, ctx: AuditContext) -> Iterator[Finding]:
                 f"“{phrase}” repeated in a loop",
                 evidence=None,
             )
-        if reported or not _may_loop(words, exact, repeated_trigram):
+        if reported or not _may_loop(words, exact, periods):
             continue  # no phrase of up to four words comes back twice at its own period
         for m in _LOOP.finditer(paragraph.text):
             phrase = m.group(1)
@@ -339,15 +360,19 @@ def _words_as_the_regex_sees_them(text: str) -> bool:
     return "\u0130" not in text and "\u03a3" not in text
 
 
-def _long_loops(text: str, words: list, exact: bool) -> list[tuple[int, int, str]]:
+def _long_loops(
+    text: str, words: list, exact: bool, periods: set[int]
+) -> list[tuple[int, int, str]]:
     """Phrases of three words or more in a loop (see ``_LONG_LOOPS``), as (start, end, phrase).
 
     ``words`` are the words of ``text.lower()`` (see ``_lower_words``); ``exact``: they are the
-    regex's own. Asked
-    only when some three words come back (a loop of three words or more repeats them)."""
+    regex's own; ``periods``: the distances between equal runs of three words of them (a run
+    of k >= 3 words right after itself is one of them). Asked only when some three words come
+    back (a loop of three words or more repeats them)."""
     if exact and not any(
         b"\x01" * k in bytes(map(eq, words, words[k:]))
-        for k in range(LONG_LOOP_MIN_WORDS, LONG_LOOP_MAX_WORDS + 1)
+        for k in periods
+        if k >= LONG_LOOP_MIN_WORDS
     ):
         return []  # no run of 3 to 12 words comes again right after itself
     found: list[tuple[int, int, str]] = []
