@@ -11,6 +11,7 @@ both count the same.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import accumulate, chain
 from operator import add
 
 import numpy as np
@@ -100,6 +101,20 @@ def _whitespace_but_space() -> np.ndarray:
     return table
 
 
+@lru_cache(maxsize=64)
+def _tags(pair_count: int, window_bits: int, key_type: type) -> np.ndarray:
+    """Alternately each text's tag (pair and side) and the end marks' tag (past every pair,
+    reference side)."""
+    side_shift = window_bits + pair_count.bit_length()
+    text_numbers = np.arange(2 * pair_count, dtype=key_type)
+    tags = np.empty((2 * pair_count, 2), key_type)
+    tags[:, 0] = (text_numbers >> 1) << window_bits | (text_numbers & 1) << side_shift
+    tags[:, 1] = pair_count << window_bits | 1 << side_shift
+    tags = tags.ravel()
+    tags.flags.writeable = False
+    return tags
+
+
 def batch_counts(pairs: list[tuple[str, str]]) -> tuple[np.ndarray, ...] | None:
     """For each (hypothesis, reference) pair (rows) and order 1..4 (columns): distinct n-grams of
     the hypothesis, of the reference, and shared, as ``adequacy._set_counts`` counts them; None
@@ -146,14 +161,10 @@ def _counts(texts: list[str], split: bool) -> tuple[np.ndarray, ...] | None:
     np.left_shift(codes[:positions], window_bits - bits, out=keys)
     for offset in range(1, MAX_ORDER):
         keys |= codes[offset : offset + positions] << (window_bits - (offset + 1) * bits)
-    # Each text's tag over its windows, the end marks' tag over the windows that start on marks.
-    text_numbers = np.arange(len(texts), dtype=key_type)
-    tags = np.empty((len(texts), 2), key_type)
-    tags[:, 0] = (text_numbers >> 1) << window_bits | (text_numbers & 1) << side_shift
-    tags[:, 1] = pair_count << window_bits | 1 << side_shift
-    runs = [_END] * (2 * len(texts))
+    runs = [_END] * (2 * len(texts))  # each text's windows, then those on its end marks
     runs[::2] = lengths
-    keys |= tags.ravel().repeat(runs)[:positions]
+    runs = np.fromiter(runs, np.intp, len(runs))  # (faster than from the list)
+    keys |= _tags(pair_count, window_bits, key_type).repeat(runs)[:positions]
     keys.sort()
     np.bitwise_and(keys, key_type((1 << side_shift) - 1), out=union)
     union.sort(kind="stable")
@@ -164,20 +175,26 @@ def _counts(texts: list[str], split: bool) -> tuple[np.ndarray, ...] | None:
     running = np.empty(changes.size + 1, np.uint64)
     running[0] = 0
     np.cumsum(_new_prefix_counters(bits).take(exponents), out=running[1:])
-    # Where each pair's keys start: hypothesis sides, reference sides, union.
-    starts = np.arange(pair_count + 1, dtype=key_type) << window_bits
-    bounds = np.concatenate(
-        (
-            keys.searchsorted(starts),
-            keys.searchsorted(starts | key_type(1 << side_shift)),
-            union.searchsorted(starts) + positions,
-        )
-    ).reshape(3, pair_count + 1)
+    # Sorted, the keys are the hypotheses' in pair order, then the references', then the end
+    # marks'; the union the pairs' in order, then the end marks': where each text's keys start
+    # follows from the texts' lengths (hypotheses, references, then the pairs in the union).
+    hypothesis_lengths, reference_lengths = lengths[::2], lengths[1::2]
+    sides = accumulate(hypothesis_lengths + reference_lengths, initial=0)
+    pairs = accumulate(map(add, hypothesis_lengths, reference_lengths), initial=positions)
     # Counters summed over each text (a difference of running sums, exact while each counter
-    # stays below 2 ** 16), then unpacked: rows are pairs, columns orders.
-    packed = running[bounds]
-    packed = (packed[:, 1:] - packed[:, :-1])[:, :, None] >> _COUNTER_SHIFT_ARRAY
+    # stays below 2 ** 16), then unpacked: a row per text, a column per order.
+    at_starts = running.take(np.fromiter(chain(sides, pairs), np.intp, 3 * pair_count + 2))
+    packed = (at_starts[1:] - at_starts[:-1])[:, None] >> _COUNTER_SHIFT_ARRAY
     new = (packed & np.uint64((1 << _COUNTER_BITS) - 1)).view(np.int64)
-    new_hyp, new_ref, new_union = new[0], new[1], new[2]  # (unpacking would iterate the array)
-    padded = np.minimum(np.array(lengths)[:, None], _PADDED).reshape(pair_count, 2, MAX_ORDER)
-    return new_hyp - padded[:, 0], new_ref - padded[:, 1], new_hyp + new_ref - new_union
+    new_hyp, new_ref = new[:pair_count], new[pair_count : 2 * pair_count]
+    new_union = new[2 * pair_count + 1 :]  # (row 2 * pair_count: from the references' end on)
+    shared = new_hyp + new_ref - new_union  # the padded windows cancel out
+    # Less the padded windows, min(length, n - 1) a text at order n: n - 1 but for texts shorter
+    # than MAX_ORDER - 1.
+    new_hyp, new_ref = new_hyp - _PADDED, new_ref - _PADDED
+    if min(lengths) < _END:
+        for row, length in enumerate(lengths):
+            if length < _END:
+                side = new_ref if row & 1 else new_hyp
+                side[row >> 1, length:] += _PADDED[length:] - length
+    return new_hyp, new_ref, shared
