@@ -22,6 +22,7 @@ counterpart at all gets no estimate.
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import attrgetter
 from struct import Struct
 
 from .model import Adequacy, Alignment, Document
@@ -132,16 +133,28 @@ def estimate(
     groups: dict[tuple[str, tuple[int, ...]], list[int]] = {}
     for pa in alignment.paragraphs + alignment.nearest:
         groups.setdefault((pa.wire_path, pa.wire_paragraphs), []).append(pa.paragraph)
+    paragraphs = doc.paragraphs
     spans, texts = [], []
     for (wire_path, wire_paragraphs), article_paragraphs in groups.items():
         wire = wires.get(wire_path)
         if wire is None:
             continue
-        reference = [wire.paragraphs[i] for i in wire_paragraphs]
-        parts = [doc.paragraphs[i] for i in sorted(article_paragraphs)]
-        weight = max(1, sum(len(p.sentences) for p in reference))
-        spans.append((parts[0].start, parts[-1].end, weight))
-        texts.append((" ".join([p.text for p in parts]), " ".join([p.text for p in reference])))
+        # Nearly every group is one paragraph on each side: its text as it is, no join.
+        if len(wire_paragraphs) == 1:
+            reference = wire.paragraphs[wire_paragraphs[0]]
+            weight, reference_text = len(reference.sentences) or 1, reference.text
+        else:
+            references = [wire.paragraphs[i] for i in wire_paragraphs]
+            weight = max(1, sum(len(p.sentences) for p in references))
+            reference_text = " ".join([p.text for p in references])
+        if len(article_paragraphs) == 1:
+            part = paragraphs[article_paragraphs[0]]
+            spans.append((part.start, part.end, weight))
+            texts.append((part.text, reference_text))
+        else:
+            parts = [paragraphs[i] for i in sorted(article_paragraphs)]
+            spans.append((parts[0].start, parts[-1].end, weight))
+            texts.append((" ".join([p.text for p in parts]), reference_text))
     if not texts:
         return ()
     from .packed_ngrams import batch_counts  # numpy: see char_fscore
@@ -155,4 +168,4 @@ def estimate(
         Adequacy(start, end, round(similarity, 4), round(weight * penalty(similarity), 4))
         for (start, end, weight), similarity in zip(spans, similarities)
     ]
-    return tuple(sorted(out, key=lambda a: a.start))
+    return tuple(sorted(out, key=attrgetter("start")))

@@ -67,6 +67,21 @@ def test_batch_counts_of_a_wide_alphabet():
     assert batch_counts([(wide, "".join(map(chr, range(0x5000, 0xD000))))]) is None
 
 
+def test_batch_counts_of_long_pairs():
+    # A pair of 2^16 characters or more (whitespace aside) could overflow a 16-bit counter.
+    def text(seed, size):
+        return "".join(chr(0x61 + (seed * i * i + i) % 23) for i in range(size))
+
+    long_pair = (text(3, 40_000), text(5, 20_000))
+    pairs = [(text(1, 50), text(2, 80)), long_pair, (text(7, 40_000), "ab cd")]
+    hyp, ref, matched = (c.tolist() for c in batch_counts(pairs))
+    for i, (hypothesis, reference) in enumerate(pairs):
+        assert (tuple(hyp[i]), tuple(ref[i]), tuple(matched[i])) == _set_counts(
+            hypothesis, reference
+        )
+    assert batch_counts([(long_pair[0], long_pair[1] + text(9, 5536))]) is None
+
+
 def test_kept_units_are_what_split_keeps():
     table = _kept_units()
     assert [c for c in range(1 << 16) if not table[c]] == [
