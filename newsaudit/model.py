@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
+from itertools import repeat
 
 
 class Severity(str, Enum):
@@ -69,6 +70,17 @@ class Document:
     @property
     def sentences(self) -> tuple[Sentence, ...]:
         return tuple(s for p in self.paragraphs for s in p.sentences)
+
+
+def instances(cls: type, fields: list[dict]) -> list:
+    """Objects of the dataclass ``cls``, one per dictionary of its fields (in their order), made
+    as its ``__init__`` would make them but without its Python code (for a frozen class, one
+    ``object.__setattr__`` call per field): each a new object given its attribute dictionary,
+    which becomes the object's own. For the many small parts of a document or a result."""
+    made = list(map(object.__new__, repeat(cls, len(fields))))
+    for _ in map(object.__setattr__, made, repeat("__dict__"), fields):  # a loop in C
+        pass
+    return made
 
 
 @dataclass(frozen=True)
