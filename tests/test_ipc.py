@@ -1,0 +1,66 @@
+"""What goes between the main process and the workers of --jobs comes back the same."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from newsaudit.model import Document, Paragraph, Sentence
+from newsaudit.segment import segment
+
+SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
+
+
+def _same(a, b) -> bool:
+    """Equal, and of the same types all the way down (a pickle must not turn an int into a bool)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, (tuple, list)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if hasattr(a, "__dict__") and not isinstance(a, type):
+        return list(vars(a)) == list(vars(b)) and all(
+            _same(x, y) for x, y in zip(vars(a).values(), vars(b).values()))
+    return a == b
+
+
+@pytest.mark.parametrize("text, markdown", [
+    ("", False),
+    ("\n\n  \n", False),
+    ("One sentence only", False),
+    ("Mr. Smith went to Washington. He said: \"No.\" Then left!\n\nA second paragraph.\n", False),
+    ("# Title\n\n- item one. Item two\n\n```\ncode. Not text\n```\n", True),
+    ("\ufeffCaf\u00e9 \U0001f600 d\u00e9j\u00e0 vu. Encore?\r\nLine two\r\n", False),
+])
+def test_a_segmented_document_pickles_to_itself(text, markdown):
+    doc = segment("a.md", text, markdown=markdown, notices=("a notice",))
+    data = pickle.dumps(doc)
+    assert b"Sentence" not in data  # sent as the text and its spans
+    assert _same(pickle.loads(data), doc)
+
+
+def test_the_seeds_pickle_to_themselves_smaller():
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = segment(str(path), path.read_text(encoding="utf-8"))
+        data = pickle.dumps(doc)
+        assert _same(pickle.loads(data), doc)
+        if doc.paragraphs:
+            assert len(data) < 2 * len(doc.text.encode("utf-8")) + 200
+
+
+def test_a_document_not_laid_out_by_segment_pickles_field_by_field():
+    sentence = Sentence(0, 0, 0, 3, "abc")
+    odd = [
+        Document("x", "abc", (Paragraph(0, 0, 3, "abd", (sentence,)),)),  # not the slice
+        Document("x", "abc", (Paragraph(0, 0, 3, "abc", [sentence]),)),  # a list
+        Document("x", "abc", (Paragraph(0, True, 3, "abc", (sentence,)),)),  # a bool offset
+        Document("x", "abc", (Paragraph(0, 0, 3, "abc", (Sentence(0, 0, 0, 2, "abc"),)),)),
+        Document("x", "abc", [Paragraph(0, 0, 3, "abc", (sentence,))]),
+    ]
+    for doc in odd:
+        data = pickle.dumps(doc)
+        assert b"Sentence" in data or b"Paragraph" in data
+        assert _same(pickle.loads(data), doc)
+    good = Document("x", "abc", (Paragraph(7, 0, 3, "abc", (Sentence(5, 9, 0, 3, "abc"),)),))
+    assert _same(pickle.loads(pickle.dumps(good)), good)  # numbering is sent as it is
