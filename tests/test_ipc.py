@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from newsaudit import audit
 from newsaudit.model import Document, Paragraph, Sentence
 from newsaudit.segment import segment
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
+HELDOUT = Path(__file__).parent.parent / "fixtures" / "heldout"
 
 
 def _same(a, b) -> bool:
@@ -64,3 +66,20 @@ def test_a_document_not_laid_out_by_segment_pickles_field_by_field():
         assert _same(pickle.loads(data), doc)
     good = Document("x", "abc", (Paragraph(7, 0, 3, "abc", (Sentence(5, 9, 0, 3, "abc"),)),))
     assert _same(pickle.loads(pickle.dumps(good)), good)  # numbering is sent as it is
+
+
+def test_results_come_back_from_the_workers_as_they_were():
+    wires = [segment(str(p), p.read_text(encoding="utf-8")) for p in HELDOUT.glob("wire_*.txt")]
+    articles = [segment(str(p), p.read_text(encoding="utf-8"))
+                for p in HELDOUT.glob("article_*.txt")]
+    pool = audit.prepare(wires)
+    audit._RUN = pool
+    try:
+        results = [audit.audit_document(doc) for doc in articles]
+    finally:
+        audit._RUN = None
+    assert any(r.alignment.sentences and r.adequacy for r in results)
+    wire_sentences = {path: doc.sentences for path, doc in pool.wire_docs.items()}
+    for doc, result in zip(articles, results):
+        sent = pickle.loads(pickle.dumps(audit._packed(result)))
+        assert _same(audit._unpacked(sent, doc, wire_sentences), result)
