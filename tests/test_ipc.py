@@ -1,14 +1,19 @@
-"""What goes between the main process and the workers of --jobs comes back the same."""
+"""What goes between the main process and the workers of --jobs, and the JSON report written from
+the main process, come out the same."""
 
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import newsaudit
 from newsaudit import audit
 from newsaudit.model import Document, Paragraph, Sentence
+from newsaudit.report import render
 from newsaudit.segment import segment
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
@@ -83,3 +88,17 @@ def test_results_come_back_from_the_workers_as_they_were():
     for doc, result in zip(articles, results):
         sent = pickle.loads(pickle.dumps(audit._packed(result)))
         assert _same(audit._unpacked(sent, doc, wire_sentences), result)
+
+
+def test_the_json_report_is_written_as_render_writes_it(tmp_path):
+    report = newsaudit.run([str(SEEDS)], settings=newsaudit.settings(jobs=1))
+    expected = render(report, "json").encode("utf-8")
+    command = [sys.executable, "-m", "newsaudit", "check", str(SEEDS), "--format", "json",
+               "-j", "1"]
+    shown = subprocess.run(command, capture_output=True, env={"NEWSAUDIT_LANGUAGETOOL": "off",
+                                                              "PYTHONIOENCODING": "utf-8"})
+    assert shown.stdout == expected
+    out = tmp_path / "report.json"
+    subprocess.run(command + ["-o", str(out)], capture_output=True,
+                   env={"NEWSAUDIT_LANGUAGETOOL": "off"})
+    assert out.read_bytes() == expected
