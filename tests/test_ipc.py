@@ -102,3 +102,17 @@ def test_the_json_report_is_written_as_render_writes_it(tmp_path):
     subprocess.run(command + ["-o", str(out)], capture_output=True,
                    env={"NEWSAUDIT_LANGUAGETOOL": "off"})
     assert out.read_bytes() == expected
+
+
+def test_control_characters_are_counted_as_the_pattern_counts_them():
+    import random
+    import re
+
+    from newsaudit.inputs import control_characters
+
+    pattern = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+    rng = random.Random(7)
+    alphabet = [chr(c) for c in range(0x30)] + ["é", "\u2028", "\x85", "\x7f", "\ud800", "😀"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert control_characters(text) == len(pattern.findall(text))
