@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -146,6 +145,8 @@ def fingerprint(finding: Finding, text: str) -> str:
     start = max(text.rfind(ch, 0, finding.start) for ch in ".!?\n") + 1
     ends = [i for i in (text.find(ch, finding.end) for ch in ".!?\n") if i >= 0]
     sentence = " ".join(text[start : min(ends) if ends else len(text)].split())
+    import hashlib  # here: loading OpenSSL costs every run's start ~3 ms, most need no fingerprint
+
     digest = hashlib.sha256(f"{finding.rule}\x00{finding.text}\x00{sentence}".encode("utf-8"))
     return digest.hexdigest()[:24]
 
