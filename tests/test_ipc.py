@@ -116,3 +116,10 @@ def test_control_characters_are_counted_as_the_pattern_counts_them():
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert control_characters(text) == len(pattern.findall(text))
+
+
+def test_a_sentence_hashes_consistently_with_equality():
+    a, b = Sentence(1, 0, 4, 7, "abc"), Sentence(1, 0, 4, 7, "abc")
+    assert a == b and hash(a) == hash(b)
+    other = Sentence(2, 0, 9, 12, "abc")
+    assert a != other and len({a: 1, other: 2, b: 3}) == 2
