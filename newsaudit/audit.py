@@ -21,7 +21,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from collections import deque
-from itertools import chain, islice
+from itertools import chain, islice, repeat
+from operator import attrgetter
 from typing import Callable, Iterable, Iterator, Sequence
 
 from . import word_frequency
@@ -30,14 +31,18 @@ from .align import align
 from .corroborate import corroborate
 from .langid import detect_language, is_english
 from .model import (
+    Adequacy,
     Alignment,
     Document,
     FileResult,
     Finding,
+    ParagraphAlignment,
     Role,
     SentencePair,
     Severity,
     Verdict,
+    columns,
+    instances,
 )
 from .wire_index import WireIndex
 from .rules import ALL_RULES, DEFAULT_RULES, AuditContext, Rule
@@ -184,45 +189,68 @@ def audit_stream(
                 packed = _guarded_result(executor, future)
                 for task in islice(tasks, 1):
                     pending.append((executor.submit(_audit_task, task), task))
-                for doc, (result, pairs) in zip(sent, packed):
-                    yield _tick(_unpacked(result, pairs, doc, wire_sentences), progress)
+                for doc, fields in zip(sent, packed):
+                    yield _tick(_unpacked(fields, doc, wire_sentences), progress)
         finally:  # a consumer that stops early does not wait for the articles read ahead
             for future, _ in pending:
                 future.cancel()
 
 
-def _audit_task(documents: tuple[Document, ...]) -> list[tuple[FileResult, tuple]]:
+def _audit_task(documents: tuple[Document, ...]) -> list[dict]:
     return [_packed(audit_document(doc)) for doc in documents]
 
 
-# A result comes back from a worker process without its sentence pairs' Sentence objects: the
-# main process has the article and the wires already, and copying every aligned wire sentence
-# back (three quarters of a result's bytes) cost more to pickle and unpickle than the rest.
-def _packed(result: FileResult) -> tuple[FileResult, tuple]:
-    """``result`` without its sentence pairs, and the pairs as (article sentence index, wire
-    path, wire sentence indices, similarity)."""
-    pairs = result.alignment.sentences
-    if not pairs:
-        return result, ()
-    bare = replace(result, alignment=replace(result.alignment, sentences=()))
-    return bare, tuple(
-        (p.sentence.index, p.wire_path, tuple(w.index for w in p.wire_sentences), p.similarity)
-        for p in pairs
+# A result comes back from a worker process as its dictionary of fields, its alignment and its
+# adequacy estimates as columns of plain values (pickled and unpickled in C, where thousands of
+# small objects each cost a reduction and an attribute dictionary), and its sentence pairs
+# without their Sentence objects: the main process has the article and the wires already, and
+# copying every aligned wire sentence back cost more to pickle and unpickle than the rest.
+_PARAGRAPH_ALIGNMENT = attrgetter("paragraph", "wire_path", "wire_paragraphs", "similarity")
+_PAIR = attrgetter("sentence.index", "wire_path", "wire_sentences", "similarity")
+_ADEQUACY = attrgetter("start", "end", "similarity", "penalty")
+_INDEX = attrgetter("index")
+
+
+def _packed(result: FileResult) -> dict:
+    """``result``'s fields, with ``alignment`` as (paragraphs, sentence pairs, nearest) and
+    ``adequacy`` in columns; a sentence pair's sentences as their indices."""
+    alignment = result.alignment
+    s_index, s_path, s_wire, s_similarity = columns(alignment.sentences, _PAIR, 4)
+    wire_indices = tuple(map(tuple, map(map, repeat(_INDEX), s_wire)))
+    fields = dict(vars(result))
+    fields["alignment"] = (
+        columns(alignment.paragraphs, _PARAGRAPH_ALIGNMENT, 4),
+        (s_index, s_path, wire_indices, s_similarity),
+        columns(alignment.nearest, _PARAGRAPH_ALIGNMENT, 4),
     )
+    fields["adequacy"] = columns(result.adequacy, _ADEQUACY, 4)
+    return fields
 
 
-def _unpacked(
-    result: FileResult, pairs: tuple, doc: Document, wire_sentences: dict[str, tuple]
-) -> FileResult:
+def _unpacked(fields: dict, doc: Document, wire_sentences: dict[str, tuple]) -> FileResult:
     """The inverse of :func:`_packed`, with ``doc`` the article audited."""
-    if not pairs:
-        return result
+    paragraphs, (s_index, s_path, wire_indices, s_similarity), nearest = fields["alignment"]
     article = doc.sentences
-    sentences = tuple(
-        SentencePair(article[a], tuple(map(wire_sentences[path].__getitem__, w)), path, sim)
-        for a, path, w, sim in pairs
-    )
-    return replace(result, alignment=replace(result.alignment, sentences=sentences))
+    pairs = instances(SentencePair, [
+        {"sentence": article[a], "wire_sentences": tuple(map(wire_sentences[path].__getitem__, w)),
+         "wire_path": path, "similarity": similarity}
+        for a, path, w, similarity in zip(s_index, s_path, wire_indices, s_similarity)
+    ])
+    alignment = {"paragraphs": _paragraph_alignments(paragraphs), "sentences": tuple(pairs),
+                 "nearest": _paragraph_alignments(nearest)}
+    fields["alignment"] = instances(Alignment, [alignment])[0]
+    fields["adequacy"] = tuple(instances(Adequacy, [
+        {"start": start, "end": end, "similarity": similarity, "penalty": penalty}
+        for start, end, similarity, penalty in zip(*fields["adequacy"])
+    ]))
+    return instances(FileResult, [fields])[0]
+
+
+def _paragraph_alignments(packed: tuple) -> tuple[ParagraphAlignment, ...]:
+    return tuple(instances(ParagraphAlignment, [
+        {"paragraph": p, "wire_path": path, "wire_paragraphs": w, "similarity": similarity}
+        for p, path, w, similarity in zip(*packed)
+    ]))
 
 
 def batched(items: Iterable, size: int) -> Iterator[tuple]:

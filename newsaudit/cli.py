@@ -11,6 +11,7 @@ Exit codes: 0 every file passes, 1 at least one file fails, 2 usage, config or i
 from __future__ import annotations
 
 import atexit
+import codecs
 import gc
 import os
 import sys
@@ -26,7 +27,7 @@ from .config import ConfigError, find_config, load_config, settings
 from .inputs import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES
 from .linter import Report, Stream, UsageError, run, run_stream
 from .model import Severity
-from .report import FORMATS, STREAM_FORMATS, render
+from .report import FORMATS, STREAM_FORMATS, render, render_utf8
 from .rules import ALL_RULES, find_rule
 from .scoring import DEFAULT_THRESHOLD
 
@@ -243,13 +244,32 @@ def check(
         count = sum(len(r.findings) for r in report.files)
         typer.echo(f"newsaudit: baseline of {count} findings written to {write_baseline}", err=True)
         raise typer.Exit(EXIT_ERROR if report.input_errors else EXIT_OK)
-    use_color = (output is None and sys.stdout.isatty()) if color is None else color
-    text = render(report, chosen, color=use_color, quiet=quiet, statistics=statistics)
+    # The JSON report as orjson writes it, UTF-8 bytes, rather than decoded to a str and encoded
+    # again on writing (4 MB at 500 articles: 0.03 s); the other reports as text.
+    report_out: str | bytes | None = render_utf8(report, chosen) if _takes_utf8(output) else None
+    if report_out is None:
+        use_color = (output is None and sys.stdout.isatty()) if color is None else color
+        report_out = render(report, chosen, color=use_color, quiet=quiet, statistics=statistics)
     if output is not None:
-        _write(output, text)
+        _write(output, report_out)
+    elif isinstance(report_out, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(report_out)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(report_out)
     raise typer.Exit(_exit_code(report, exit_zero))
+
+
+def _takes_utf8(output: Optional[Path]) -> bool:
+    """Whether UTF-8 bytes written to ``output`` (or stdout) are what writing the report's
+    text there writes: UTF-8, no newline translation."""
+    if os.linesep != "\n":
+        return False
+    if output is not None:
+        return True
+    encoding = getattr(sys.stdout, "encoding", None)
+    return bool(encoding) and hasattr(sys.stdout, "buffer") and codecs.lookup(
+        encoding).name == "utf-8"
 
 
 def _write_stream(stream: Stream, fmt: str, output: Optional[Path], exit_zero: bool) -> int:
@@ -302,9 +322,12 @@ def _unwritable(path: Path) -> str | None:
     return None
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, content: str | bytes) -> None:
     try:
-        path.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
     except OSError as exc:
         _fail_usage(f"{path}: cannot write: {exc.strerror or exc}")
 

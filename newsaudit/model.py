@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
+from itertools import accumulate, chain, repeat
+from operator import attrgetter
+from typing import Callable, Sequence
 
 
 class Severity(str, Enum):
@@ -47,6 +50,13 @@ class Sentence:
     end: int
     text: str
 
+    def __hash__(self) -> int:
+        # Sentences key the rules' per-sentence caches (tens of thousands of lookups a run):
+        # the hash of the text, which the str keeps, rather than of a new tuple of all five
+        # fields. Equal sentences have equal texts, so equal hashes; two that differ only in
+        # position share a hash, and the cache tells them apart by __eq__.
+        return hash(self.text)
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -69,6 +79,93 @@ class Document:
     @property
     def sentences(self) -> tuple[Sentence, ...]:
         return tuple(s for p in self.paragraphs for s in p.sentences)
+
+    def __reduce_ex__(self, protocol):
+        """Pickled as its text and its parts' other fields: the parts' texts are slices of the
+        document's, cut again on loading. A third of the bytes of every paragraph and sentence
+        with its own copy of the text, and a third less work to pickle (in the main process of
+        ``--jobs``; as much to unpickle). A document whose parts' texts are not those slices
+        (one not made by ``segment``) is pickled field by field."""
+        columns = _columns(self)
+        if columns is None:
+            return super().__reduce_ex__(protocol)
+        return _from_columns, (self.path, self.text, self.notices, *columns)
+
+
+# Document pickling (``Document.__reduce_ex__``) works on the fields of all paragraphs or all
+# sentences at once, each loop in C (map, zip, attrgetter): a Python loop over each part cost
+# more than the pickle module's own copy of every text.
+_PARAGRAPH_FIELDS = attrgetter("index", "start", "end", "text", "sentences")
+_SENTENCE_FIELDS = attrgetter("index", "paragraph", "start", "end", "text")
+
+
+def _columns(doc: Document) -> tuple | None:
+    """The document's paragraph fields and sentence fields as columns, texts and sentences
+    left out, when each text is the slice of ``doc.text`` between its offsets; else None."""
+    text, paragraphs = doc.text, doc.paragraphs
+    if type(text) is not str or type(paragraphs) is not tuple:
+        return None
+    p_index, p_start, p_end, p_text, p_sentences = columns(paragraphs, _PARAGRAPH_FIELDS, 5)
+    if set(map(type, p_sentences)) - {tuple}:
+        return None
+    sentences = tuple(chain.from_iterable(p_sentences))
+    s_index, s_paragraph, s_start, s_end, s_text = columns(sentences, _SENTENCE_FIELDS, 5)
+    if (
+        set(map(type, paragraphs)) - {Paragraph}
+        or set(map(type, sentences)) - {Sentence}
+        or not _are_slices(text, p_text, p_start, p_end)
+        or not _are_slices(text, s_text, s_start, s_end)
+    ):
+        return None
+    p_count = tuple(map(len, p_sentences))
+    return p_index, p_start, p_end, p_count, s_index, s_paragraph, s_start, s_end
+
+
+def _are_slices(text: str, texts: tuple, starts: tuple, ends: tuple) -> bool:
+    """Whether each of ``texts`` is a plain str equal to ``text[start:end]``, with plain int
+    offsets (the slices cut on loading are then the same values)."""
+    return (
+        not set(map(type, texts)) - {str}
+        and not set(map(type, starts + ends)) - {int}
+        and list(map(text.__getitem__, map(slice, starts, ends))) == list(texts)
+    )
+
+
+def _from_columns(
+    path, text, notices, p_index, p_start, p_end, p_count, s_index, s_paragraph, s_start, s_end
+) -> Document:
+    """The document of ``Document.__reduce_ex__``, each text cut from ``text``."""
+    s_text = map(text.__getitem__, map(slice, s_start, s_end))
+    sentences = tuple(instances(Sentence, [
+        {"index": i, "paragraph": p, "start": start, "end": end, "text": t}
+        for i, p, start, end, t in zip(s_index, s_paragraph, s_start, s_end, s_text)
+    ]))
+    firsts = list(accumulate(p_count, initial=0))  # each paragraph's first sentence
+    grouped = map(sentences.__getitem__, map(slice, firsts, firsts[1:]))
+    p_text = map(text.__getitem__, map(slice, p_start, p_end))
+    paragraphs = instances(Paragraph, [
+        {"index": i, "start": start, "end": end, "text": t, "sentences": group}
+        for i, start, end, t, group in zip(p_index, p_start, p_end, p_text, grouped)
+    ])
+    fields = {"path": path, "text": text, "paragraphs": tuple(paragraphs), "notices": notices}
+    return instances(Document, [fields])[0]
+
+
+def columns(items: Sequence, fields: Callable[[object], tuple], width: int) -> tuple:
+    """The ``width`` values ``fields`` gives for each of ``items``, as ``width`` tuples (one per
+    field), in one loop in C. With no items, ``width`` empty tuples."""
+    return tuple(zip(*map(fields, items))) or ((),) * width
+
+
+def instances(cls: type, fields: list[dict]) -> list:
+    """Objects of the dataclass ``cls``, one per dictionary of its fields (in their order), made
+    as its ``__init__`` would make them but without its Python code (for a frozen class, one
+    ``object.__setattr__`` call per field): each a new object given its attribute dictionary,
+    which becomes the object's own. For the many small parts of a document or a result."""
+    made = list(map(object.__new__, repeat(cls, len(fields))))
+    for _ in map(object.__setattr__, made, repeat("__dict__"), fields):  # a loop in C
+        pass
+    return made
 
 
 @dataclass(frozen=True)

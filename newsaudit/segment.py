@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Document, Paragraph, Sentence
+from .model import Document, Paragraph, Sentence, instances
 
 # Tokens after which a period does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -31,14 +31,19 @@ def segment(
 ) -> Document:
     """Split ``text`` into paragraphs and sentences; offsets index ``text`` itself."""
     spans = _paragraph_spans(text, markdown)
-    paragraphs = []
-    sentence_index = 0
+    sentence_fields = []
+    firsts = [0]  # each paragraph's first sentence (and the number of sentences)
     for p_index, (start, end) in enumerate(spans):
-        sentences = []
         for s_start, s_end in split_sentences(text, start, end):
-            sentences.append(Sentence(sentence_index, p_index, s_start, s_end, text[s_start:s_end]))
-            sentence_index += 1
-        paragraphs.append(Paragraph(p_index, start, end, text[start:end], tuple(sentences)))
+            sentence_fields.append({"index": len(sentence_fields), "paragraph": p_index,
+                                    "start": s_start, "end": s_end, "text": text[s_start:s_end]})
+        firsts.append(len(sentence_fields))
+    sentences = tuple(instances(Sentence, sentence_fields))
+    paragraphs = instances(Paragraph, [
+        {"index": p_index, "start": start, "end": end, "text": text[start:end],
+         "sentences": sentences[first:after]}
+        for p_index, ((start, end), first, after) in enumerate(zip(spans, firsts, firsts[1:]))
+    ])
     return Document(path, text, tuple(paragraphs), notices)
 
 
@@ -79,11 +84,14 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``, with whitespace trimmed."""
     chunk = text[start:end]
     first = _BOUNDARY.search(chunk) if _may_have_boundary(chunk) else None
+    if first is None:  # most paragraphs are one sentence: no boundary, the chunk trimmed
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        return [(start + lead, start + trail)] if trail > lead else []
     cuts = [0]
-    if first is not None:  # most paragraphs are one sentence: no boundary, the chunk trimmed
-        for match in _BOUNDARY.finditer(chunk, first.start()):
-            if not _is_abbreviation(chunk, match.start()):
-                cuts.append(match.end())
+    for match in _BOUNDARY.finditer(chunk, first.start()):
+        if not _is_abbreviation(chunk, match.start()):
+            cuts.append(match.end())
     cuts.append(len(chunk))
     spans = []
     for a, b in zip(cuts, cuts[1:]):

@@ -23,10 +23,7 @@ def render(report: "Report", fmt: str, *, color: bool = False, quiet: bool = Fal
     if fmt == "json":
         from . import json_report
 
-        not_checked = [r.path for r in results if r.grammar_checked is False]
-        meta = {"grammar": {"checked": grammar.available, "detail": grammar.line,
-                            "files_not_checked": not_checked}}
-        return json_report.render(results, texts, meta, report.metadata)
+        return json_report.render(results, texts, _json_meta(report), report.metadata)
     if fmt == "jsonl":
         from .stream import jsonl_line
 
@@ -59,6 +56,24 @@ def render(report: "Report", fmt: str, *, color: bool = False, quiet: bool = Fal
         return rich_report.render(results, texts, notes=extra + [grammar.line], color=color,
                                   quiet=quiet, threshold=report.settings.threshold)
     raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(FORMATS)})")
+
+
+def render_utf8(report: "Report", fmt: str) -> bytes | None:
+    """``render(report, fmt)`` encoded as UTF-8 where a format writes bytes itself (the JSON
+    report, by orjson, when no input metadata is carried: see ``common.indented_json``);
+    None elsewhere (``render`` then)."""
+    if fmt != "json" or report.metadata:
+        return None
+    from . import json_report
+
+    return json_report.render_utf8(list(report.files), report.texts, _json_meta(report))
+
+
+def _json_meta(report: "Report") -> dict:
+    grammar = report.grammar
+    not_checked = [r.path for r in report.files if r.grammar_checked is False]
+    return {"grammar": {"checked": grammar.available, "detail": grammar.line,
+                        "files_not_checked": not_checked}}
 
 
 def statistics_lines(results) -> list[str]:
