@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import atexit
 import ctypes
-import hashlib
 import json
 import os
 import shutil
@@ -80,6 +79,8 @@ def pom(version: str = VERSION) -> str:
 
 
 def _sha256(path: Path) -> str:
+    import hashlib  # here: loading OpenSSL costs every run's start ~3 ms, most never verify
+
     digest = hashlib.sha256()
     with path.open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
