@@ -50,13 +50,6 @@ class Sentence:
     end: int
     text: str
 
-    def __hash__(self) -> int:
-        # Sentences key the rules' per-sentence caches (tens of thousands of lookups a run):
-        # the hash of the text, which the str keeps, rather than of a new tuple of all five
-        # fields. Equal sentences have equal texts, so equal hashes; two that differ only in
-        # position share a hash, and the cache tells them apart by __eq__.
-        return hash(self.text)
-
 
 @dataclass(frozen=True)
 class Paragraph:

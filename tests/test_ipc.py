@@ -118,8 +118,9 @@ def test_control_characters_are_counted_as_the_pattern_counts_them():
         assert control_characters(text) == len(pattern.findall(text))
 
 
-def test_a_sentence_hashes_consistently_with_equality():
-    a, b = Sentence(1, 0, 4, 7, "abc"), Sentence(1, 0, 4, 7, "abc")
-    assert a == b and hash(a) == hash(b)
-    other = Sentence(2, 0, 9, 12, "abc")
-    assert a != other and len({a: 1, other: 2, b: 3}) == 2
+def test_sentences_of_one_text_at_different_places_hash_apart():
+    """Boilerplate recurs in many wires at different offsets, and sentences key some of the name
+    rules' caches: a hash of the text alone made those caches quadratic (found in review)."""
+    text = "Reporting by Reuters in London."
+    sentences = [Sentence(0, 0, i, i + len(text), text) for i in range(1000)]
+    assert len(set(map(hash, sentences))) > 990
