@@ -110,3 +110,33 @@ def test_punctuation_hints_find_what_their_single_patterns_find(text):
                              (c.cell_contents for c in rule.check.__closure__)))
             found = any(h.search(text) is not None for h in cells["hints"])
             assert found == (re.search(PUNCTUATION_HINTS[rule.code], text) is not None)
+
+
+def test_coverage_groups_kept_per_context_per_thread_without_keeping_the_context():
+    """NA311 and NA312 share the aligned groups of the context asked for last; another thread
+    works its own out, and the cache does not keep a finished article and its wires alive."""
+    import threading
+    import weakref
+
+    from newsaudit.model import Alignment, ParagraphAlignment
+    from newsaudit.rules import coverage
+    from newsaudit.rules.base import AuditContext
+    from newsaudit.segment import segment
+
+    wire = segment("w.txt", "Floods hit the city on Monday. Rescuers came.\n\nTwo died.")
+    doc = segment("a.txt", "Floods hit the city on Monday. Rescuers arrived.\n\nTwo people died.")
+    alignment = Alignment((ParagraphAlignment(0, "w.txt", (0,), 0.8),
+                           ParagraphAlignment(1, "w.txt", (1,), 0.6)))
+    ctx = AuditContext(doc, alignment, wires={"w.txt": wire})
+    groups = coverage._groups_of(ctx)
+    shapes = [(len(a), len(w), path) for a, w, path, _ in groups]
+    assert shapes == [(2, 2, "w.txt"), (1, 1, "w.txt")]
+    assert coverage._groups_of(ctx) is groups
+    other: list = []
+    thread = threading.Thread(target=lambda c: other.append(coverage._groups_of(c)), args=(ctx,))
+    thread.start()
+    thread.join()
+    assert other[0] == groups and other[0] is not groups
+    alive = weakref.ref(ctx)
+    del ctx
+    assert alive() is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from typing import Iterator
 
 from ..adequacy import char_fscore
@@ -56,16 +58,21 @@ def _aligned_groups(ctx: AuditContext, done: set[int] | None = None):
     return [group for group in groups if not all(s.index in done for s in group[0])]
 
 
-# The groups of the last context asked for, with that context (NA311 and NA312 both ask, one
-# after the other): a context is immutable, so its groups are the same at every ask.
-_LAST_GROUPS: list = [None, ()]
+# The groups of the last context asked for in this thread (NA311 and NA312 both ask, one after
+# the other): a context is immutable, so its groups are the same at every ask. Per thread, since
+# a Dask worker audits in threads; the context is held weakly, so a finished run's article and
+# wire pool are not kept alive by it.
+_LAST_GROUPS = threading.local()
 
 
 def _groups_of(ctx: AuditContext) -> tuple:
     """The groups of ``_aligned_groups``, worked out once per context."""
-    if _LAST_GROUPS[0] is not ctx:
-        _LAST_GROUPS[:] = [ctx, tuple(_list_groups(ctx))]
-    return _LAST_GROUPS[1]
+    last = getattr(_LAST_GROUPS, "last", None)
+    if last is not None and last[0]() is ctx:
+        return last[1]
+    groups = tuple(_list_groups(ctx))
+    _LAST_GROUPS.last = (weakref.ref(ctx), groups)
+    return groups
 
 
 def _list_groups(ctx: AuditContext):
