@@ -265,18 +265,16 @@ def audit_documents(
     pool: "_Run", documents: Sequence[Document], progress: Callable[[], None] | None = None
 ) -> list[FileResult]:
     """``documents`` against the ``pool`` of :func:`prepare`, in this process (also a remote
-    task on a Dask worker)."""
-    global _RUN
-    _RUN = pool
-    try:
-        return [_tick(audit_document(doc), progress) for doc in documents]
-    finally:
-        _RUN = None
+    task on a Dask worker, whose threads may run several such tasks at once: the pool is passed
+    down, not set as the process's current run)."""
+    return [_tick(audit_document(doc, pool), progress) for doc in documents]
 
 
-def audit_document(doc: Document) -> FileResult:
-    """One article against the wire pool of the current run (wire mode)."""
-    run = _RUN
+def audit_document(doc: Document, run: "_Run | None" = None) -> FileResult:
+    """One article against the wire pool ``run`` (by default the current run of this process,
+    which forked workers inherit; wire mode)."""
+    if run is None:
+        run = _RUN
     language = detect_language(doc.text)
     if not is_english(language):  # not English: no comparison
         result = _result(doc, Role.CANDIDATE, language, Alignment(), frozenset(), run)

@@ -230,6 +230,32 @@ def test_a_long_stream_empties_the_article_caches_without_changing_results(monke
     assert not pool.index._answers
 
 
+def test_audit_documents_runs_in_several_threads_at_once():
+    """A Dask worker with several threads runs several batches in one process at the same time:
+    each gets the results a single thread gets (one batch finishing once cleared the process's
+    current run under another's feet)."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsaudit import audit
+
+    articles = [
+        segment(f"a{i}.txt", f"Story {i}: " + WIRE.text.replace("\n\n", f" {i}.\n\n"))
+        for i in range(6)
+    ]
+    pool = audit.prepare([WIRE, OTHER])
+    alone = audit.audit_documents(pool, articles)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switch as often as they can
+    try:
+        with ThreadPoolExecutor(4) as threads:
+            batches = list(threads.map(lambda _: audit.audit_documents(pool, articles),
+                                       range(8)))
+    finally:
+        sys.setswitchinterval(interval)
+    assert batches == [alone] * 8
+
+
 def test_the_json_report_writes_input_metadata_as_json_dumps_does():
     from newsaudit.report.common import indented_json
 
