@@ -255,9 +255,35 @@ def check(
     elif isinstance(report_out, bytes):
         sys.stdout.flush()
         sys.stdout.buffer.write(report_out)
+    elif chosen in UTF8_FORMATS and not _stdout_is_utf() and hasattr(sys.stdout, "buffer"):
+        sys.stdout.flush()  # JSON, SARIF and the HTML page are UTF-8 whatever the terminal's
+        sys.stdout.buffer.write(report_out.encode("utf-8"))
     else:
         sys.stdout.write(report_out)
     raise typer.Exit(_exit_code(report, exit_zero))
+
+
+# Formats whose bytes are UTF-8 by their own definition (JSON's RFC 8259, SARIF, a page that
+# declares its charset): written so to a stdout of another encoding, not in its encoding.
+UTF8_FORMATS = ("json", "sarif", "html")
+
+
+def _stdout_is_utf() -> bool:
+    """Whether stdout's encoding can write every character (one of the UTF encodings)."""
+    try:
+        return codecs.lookup(sys.stdout.encoding).name.startswith("utf")
+    except (AttributeError, LookupError, TypeError):
+        return False
+
+
+def _tolerant_stdout() -> None:
+    """A stdout that is not UTF (PYTHONIOENCODING=latin-1, an old C locale) writes a character
+    it cannot encode as a backslash escape, as stderr does, instead of failing the run."""
+    if not _stdout_is_utf():
+        try:
+            sys.stdout.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):  # not a text stream of io's: left as it is
+            pass
 
 
 def _takes_utf8(output: Optional[Path]) -> bool:
@@ -460,6 +486,7 @@ def main() -> None:  # console-script entry point
     # with raised ones. So the run goes without it (Dask's client, which does make cycles,
     # turns it back on: distributed.connect).
     gc.disable()
+    _tolerant_stdout()
     try:
         app()
     except SystemExit as stop:

@@ -208,3 +208,32 @@ def test_console_entry_exits_fast_but_runs_exit_handlers_and_flushes(tmp_path):
                           env={**__import__("os").environ, "NEWSAUDIT_LANGUAGETOOL": "off"})
     assert done.returncode == 0, done.stderr
     assert "Found 0 findings in 1 file" in done.stdout
+
+
+def test_a_stdout_that_is_not_utf8_gets_the_report_without_a_traceback():
+    """JSON is UTF-8 by definition, whatever the terminal's encoding; a human format shows
+    a character the terminal cannot encode as a backslash escape (it used to fail the run with
+    a UnicodeEncodeError traceback)."""
+    import os
+    import subprocess
+    import sys
+
+    seeds = str(Path(__file__).resolve().parent.parent / "fixtures" / "seeds")
+    base = {**os.environ, "NEWSAUDIT_LANGUAGETOOL": "off"}
+
+    def check(fmt: str, encoding: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "newsaudit.cli", "check", seeds, "--format", fmt],
+            capture_output=True, timeout=120, env={**base, "PYTHONIOENCODING": encoding})
+
+    utf8 = check("json", "utf-8")
+    assert "“".encode("utf-8") in utf8.stdout  # the seeds' findings quote curly quotes
+    for encoding in ("latin-1", "ascii"):
+        as_json = check("json", encoding)
+        assert as_json.returncode == utf8.returncode == 1
+        assert b"Traceback" not in as_json.stderr
+        assert as_json.stdout == utf8.stdout
+        as_lines = check("line", encoding)
+        assert as_lines.returncode == 1 and b"Traceback" not in as_lines.stderr
+        assert b"\\u201c" in as_lines.stdout  # “ written as an escape
+        as_lines.stdout.decode(encoding)  # all of it in the terminal's encoding
