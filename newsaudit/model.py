@@ -82,7 +82,7 @@ class Document:
         columns = _columns(self)
         if columns is None:
             return super().__reduce_ex__(protocol)
-        return _from_columns, (self.path, self.text, self.notices, *columns)
+        return document_from_columns, (self.path, self.text, self.notices, *columns)
 
 
 # Document pickling (``Document.__reduce_ex__``) works on the fields of all paragraphs or all
@@ -124,10 +124,12 @@ def _are_slices(text: str, texts: tuple, starts: tuple, ends: tuple) -> bool:
     )
 
 
-def _from_columns(
+def document_from_columns(
     path, text, notices, p_index, p_start, p_end, p_count, s_index, s_paragraph, s_start, s_end
 ) -> Document:
-    """The document of ``Document.__reduce_ex__``, each text cut from ``text``."""
+    """The document whose paragraphs and sentences have these fields, given as columns (a
+    paragraph's sentences as their count, in order), each text cut from ``text``: what
+    ``segment`` makes, and what ``Document.__reduce_ex__`` pickles."""
     s_text = map(text.__getitem__, map(slice, s_start, s_end))
     sentences = tuple(instances(Sentence, [
         {"index": i, "paragraph": p, "start": start, "end": end, "text": t}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Document, Paragraph, Sentence, instances
+from .model import Document, document_from_columns
 
 # Tokens after which a period does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -31,20 +31,18 @@ def segment(
 ) -> Document:
     """Split ``text`` into paragraphs and sentences; offsets index ``text`` itself."""
     spans = _paragraph_spans(text, markdown)
-    sentence_fields = []
-    firsts = [0]  # each paragraph's first sentence (and the number of sentences)
+    counts: list[int] = []  # sentences per paragraph
+    s_paragraph: list[int] = []
+    s_spans: list[tuple[int, int]] = []
     for p_index, (start, end) in enumerate(spans):
-        for s_start, s_end in split_sentences(text, start, end):
-            sentence_fields.append({"index": len(sentence_fields), "paragraph": p_index,
-                                    "start": s_start, "end": s_end, "text": text[s_start:s_end]})
-        firsts.append(len(sentence_fields))
-    sentences = tuple(instances(Sentence, sentence_fields))
-    paragraphs = instances(Paragraph, [
-        {"index": p_index, "start": start, "end": end, "text": text[start:end],
-         "sentences": sentences[first:after]}
-        for p_index, ((start, end), first, after) in enumerate(zip(spans, firsts, firsts[1:]))
-    ])
-    return Document(path, text, tuple(paragraphs), notices)
+        pieces = split_sentences(text, start, end)
+        counts.append(len(pieces))
+        s_paragraph += [p_index] * len(pieces)
+        s_spans += pieces
+    p_start, p_end = tuple(zip(*spans)) or ((), ())
+    s_start, s_end = tuple(zip(*s_spans)) or ((), ())
+    return document_from_columns(path, text, notices, range(len(spans)), p_start, p_end, counts,
+                                 range(len(s_spans)), s_paragraph, s_start, s_end)
 
 
 def _paragraph_spans(text: str, markdown: bool) -> list[tuple[int, int]]:
