@@ -250,14 +250,14 @@ def check(
     if report_out is None:
         use_color = (output is None and sys.stdout.isatty()) if color is None else color
         report_out = render(report, chosen, color=use_color, quiet=quiet, statistics=statistics)
+        if output is None and chosen in UTF8_FORMATS and not _stdout_codec().startswith("utf") \
+                and hasattr(sys.stdout, "buffer"):
+            report_out = report_out.encode("utf-8")  # whatever the terminal's encoding
     if output is not None:
         _write(output, report_out)
     elif isinstance(report_out, bytes):
         sys.stdout.flush()
         sys.stdout.buffer.write(report_out)
-    elif chosen in UTF8_FORMATS and not _stdout_is_utf() and hasattr(sys.stdout, "buffer"):
-        sys.stdout.flush()  # JSON, SARIF and the HTML page are UTF-8 whatever the terminal's
-        sys.stdout.buffer.write(report_out.encode("utf-8"))
     else:
         sys.stdout.write(report_out)
     raise typer.Exit(_exit_code(report, exit_zero))
@@ -268,18 +268,18 @@ def check(
 UTF8_FORMATS = ("json", "sarif", "html")
 
 
-def _stdout_is_utf() -> bool:
-    """Whether stdout's encoding can write every character (one of the UTF encodings)."""
+def _stdout_codec() -> str:
+    """The codec name of stdout's encoding ("utf-8", "latin-1", ...), or "" if it has none."""
     try:
-        return codecs.lookup(sys.stdout.encoding).name.startswith("utf")
+        return codecs.lookup(sys.stdout.encoding).name
     except (AttributeError, LookupError, TypeError):
-        return False
+        return ""
 
 
 def _tolerant_stdout() -> None:
     """A stdout that is not UTF (PYTHONIOENCODING=latin-1, an old C locale) writes a character
     it cannot encode as a backslash escape, as stderr does, instead of failing the run."""
-    if not _stdout_is_utf():
+    if not _stdout_codec().startswith("utf"):
         try:
             sys.stdout.reconfigure(errors="backslashreplace")
         except (AttributeError, ValueError):  # not a text stream of io's: left as it is
@@ -291,11 +291,7 @@ def _takes_utf8(output: Optional[Path]) -> bool:
     text there writes: UTF-8, no newline translation."""
     if os.linesep != "\n":
         return False
-    if output is not None:
-        return True
-    encoding = getattr(sys.stdout, "encoding", None)
-    return bool(encoding) and hasattr(sys.stdout, "buffer") and codecs.lookup(
-        encoding).name == "utf-8"
+    return output is not None or (hasattr(sys.stdout, "buffer") and _stdout_codec() == "utf-8")
 
 
 def _write_stream(stream: Stream, fmt: str, output: Optional[Path], exit_zero: bool) -> int:
